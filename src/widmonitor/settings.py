@@ -1,0 +1,140 @@
+"""Settings for widmonitor, driven by environment variables.
+
+Every variable starts with ``WIDMONITOR_``. With none set, widmonitor runs as an
+offline demo: SQLite in ``./var``, a secret key generated once and kept there.
+"""
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+
+
+def envbool(name, default):
+    value = os.environ.get(name, default)
+    if value.lower() in ("1", "true", "yes", "on"):
+        return True
+    if value.lower() in ("0", "false", "no", "off", ""):
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}.")
+
+
+def envpath(name, default):
+    return Path(os.environ.get(name, default)).expanduser().resolve()
+
+
+def database_from_url(url):
+    """Django DATABASES entry from ``sqlite:///path`` or ``postgres://user:pw@host:port/name``."""
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parts.path[1:]) or ":memory:"}
+    if parts.scheme in ("postgres", "postgresql"):
+        if not parts.path.strip("/"):
+            raise ImproperlyConfigured("WIDMONITOR_DATABASE_URL names no database (postgres://user@host:5432/NAME).")
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parts.path.strip("/")),
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(parts.port or ""),
+        }
+    raise ImproperlyConfigured(
+        f"WIDMONITOR_DATABASE_URL must start with sqlite:/// or postgres://, not {parts.scheme!r}."
+    )
+
+
+def secret_key(home):
+    key = os.environ.get("WIDMONITOR_SECRET_KEY")
+    if key:
+        return key
+    path = home / "secret.key"
+    if not path.exists():
+        home.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+HOME_DIR = envpath("WIDMONITOR_HOME", "var")
+CONFIG_DIR = envpath("WIDMONITOR_CONFIG_DIR", str(REPO_DIR / "config"))
+DATA_DIR = envpath("WIDMONITOR_DATA_DIR", str(REPO_DIR / "data"))
+
+DEBUG = envbool("WIDMONITOR_DEBUG", "0")
+SECRET_KEY = secret_key(HOME_DIR)
+ALLOWED_HOSTS = [h for h in os.environ.get("WIDMONITOR_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+
+DATABASES = {
+    "default": database_from_url(
+        os.environ.get("WIDMONITOR_DATABASE_URL", f"sqlite:///{HOME_DIR / 'widmonitor.sqlite3'}")
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "simple_history",
+    "widmonitor.strategy",
+    "widmonitor.actors",
+    "widmonitor.initiatives",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "widmonitor.urls"
+WSGI_APPLICATION = "widmonitor.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
+LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
+USE_I18N = True
+TIME_ZONE = "Europe/Brussels"
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = HOME_DIR / "static"
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
