@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "widmonitor",
     "widmonitor.strategy",
     "widmonitor.actors",
     "widmonitor.initiatives",

@@ -1,0 +1,48 @@
+"""The ``widmonitor`` command: a thin front over Django's management commands."""
+
+import os
+import sys
+
+COMMANDS = {
+    "demo": ("demo", "set up with the bundled data and serve on http://127.0.0.1:8000"),
+    "serve": ("serve", "serve the platform (default 127.0.0.1:8000)"),
+    "setup": ("setup", "migrate and load lists, strategy and bundled registry"),
+    "load-vocabularies": ("load_vocabularies", "load the controlled lists (config/vocabularies.yaml)"),
+    "load-strategy": ("load_strategy", "load a strategy file (config/strategies/*.yaml)"),
+    "load-initiatives": ("load_initiatives", "load registry files (data/registry/*.yaml)"),
+    "import": ("import_xlsx", "import an overview workbook (.xlsx), all or nothing"),
+    "export": ("export_xlsx", "export the overview and analysis workbooks (.xlsx)"),
+    "analysis": ("analysis", "computed vs published counts of every published list"),
+}
+
+USAGE = """usage: widmonitor COMMAND [options]
+
+Run and monitor a Women in Digital strategy.
+
+commands:
+{commands}
+
+Any other Django management command also works (migrate, createsuperuser, ...).
+`widmonitor COMMAND --help` describes a command's options.
+Settings come from WIDMONITOR_* environment variables (see README).
+"""
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "widmonitor.settings")
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        width = max(len(name) for name in COMMANDS)
+        lines = "\n".join(f"  {name.ljust(width)}  {text}" for name, (_command, text) in COMMANDS.items())
+        print(USAGE.format(commands=lines))
+        return 0
+    from django.core.management import execute_from_command_line
+
+    name, *rest = argv
+    command = COMMANDS.get(name, (name.replace("-", "_"), ""))[0]
+    execute_from_command_line(["widmonitor", command, *rest])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from widmonitor.datafiles import DataFileError, DataFileErrors
+from widmonitor.initiatives.vocabulary_loader import load_vocabularies
+
+
+class Command(BaseCommand):
+    help = "Create or update the controlled lists (audiences, regions, languages, formats) from a YAML file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", nargs="?", help="Lists file (default: config/vocabularies.yaml).")
+
+    def handle(self, path=None, **options):
+        try:
+            counts = load_vocabularies(path or settings.CONFIG_DIR / "vocabularies.yaml")
+        except (DataFileError, DataFileErrors) as error:
+            raise CommandError(f"The lists were not loaded; fix the file and run again.\n{error}") from error
+        self.stdout.write("Loaded lists: " + ", ".join(f"{count} {name}" for name, count in counts.items()) + ".")

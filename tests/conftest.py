@@ -1,0 +1,55 @@
+"""Shared fixtures: the controlled lists, the Belgian strategy, the bundled registry, personas."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from widmonitor.initiatives.registry_loader import load_registry
+from widmonitor.initiatives.vocabulary_loader import load_vocabularies
+from widmonitor.strategy.loader import load_strategy
+
+FIXTURES = settings.REPO_DIR / "tests" / "fixtures"
+
+
+@pytest.fixture
+def vocabularies(db):
+    return load_vocabularies(settings.CONFIG_DIR / "vocabularies.yaml")
+
+
+@pytest.fixture
+def strategy(vocabularies):
+    return load_strategy(settings.CONFIG_DIR / "strategies" / "belgium-wid-2021.yaml")
+
+
+@pytest.fixture
+def registry(strategy):
+    """The bundled registry, as `widmonitor setup` loads it."""
+    return load_registry(sorted((settings.DATA_DIR / "registry").glob("*.yaml")))
+
+
+@pytest.fixture
+def anonymous(client):
+    return client
+
+
+@pytest.fixture
+def partner(client, django_user_model):
+    user = django_user_model.objects.create_user("partner", password="partner-pass-1234")
+    user.groups.add(Group.objects.get(name="partners"))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def moderator(client, django_user_model):
+    user = django_user_model.objects.create_user("moderator", password="moderator-pass-1234", is_staff=True)
+    user.groups.add(Group.objects.get(name="moderators"))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def admin(client, django_user_model):
+    user = django_user_model.objects.create_superuser("root", password="admin-pass-1234")
+    client.force_login(user)
+    return client
