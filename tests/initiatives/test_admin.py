@@ -1,0 +1,119 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from widmonitor.initiatives.models import Initiative, Term
+from widmonitor.initiatives.vocabulary import Moderation
+from widmonitor.strategy.models import Objective
+
+CHANGELIST = reverse("admin:initiatives_initiative_changelist")
+
+
+@pytest.fixture
+def records(strategy):
+    def make(uid, objectives=(), audiences=(), regions=(), formats=(), **fields):
+        initiative = Initiative.objects.create(uid=uid, title_nl=f"Titel {uid}", **fields)
+        initiative.objectives.set(Objective.objects.filter(code__in=objectives))
+        for codes, vocabulary, field in ((audiences, "audience", "audiences"), (regions, "region", "regions"), (formats, "format", "formats")):
+            getattr(initiative, field).set(Term.objects.filter(vocabulary=vocabulary, code__in=codes))
+        return initiative
+
+    make("girls-wallonia", objectives=["1.3"], audiences=["girls", "age-12-18"], regions=["wallonia"], formats=["training"], sector="public")
+    make("women-founders", objectives=["2.3", "5.3"], audiences=["women", "entrepreneurs"], regions=["brussels"], formats=["mentoring"], sector="private", status="ongoing")
+    make("awareness", objectives=["4"], audiences=["everyone"], formats=["campaign"], moderation=Moderation.PUBLISHED)
+
+
+def listed(client, **params):
+    response = client.get(CHANGELIST, params)
+    assert response.status_code == 200
+    return sorted(obj.uid for obj in response.context["cl"].result_list)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, ["awareness", "girls-wallonia", "women-founders"]),
+        ({"objective": "1"}, ["girls-wallonia"]),
+        ({"objective": "4"}, ["awareness"]),
+        ({"objective": "5"}, ["women-founders"]),
+        ({"sub_objective": "2.3"}, ["women-founders"]),
+        ({"audiences": "girls"}, ["girls-wallonia"]),
+        ({"regions": "brussels"}, ["women-founders"]),
+        ({"sector": "public"}, ["girls-wallonia"]),
+        ({"formats": "campaign"}, ["awareness"]),
+        ({"status": "ongoing"}, ["women-founders"]),
+        ({"moderation": "published"}, ["awareness"]),
+        ({"q": "founders"}, ["women-founders"]),
+    ],
+)
+def test_the_working_group_filters_the_registry(admin, records, params, expected):
+    params = {
+        key: Objective.objects.get(code=value).pk if key in ("objective", "sub_objective") else value
+        for key, value in params.items()
+    }
+    assert listed(admin, **params) == expected
+
+
+def test_a_moderator_bulk_publishes_and_rejects(moderator, records):
+    ids = Initiative.objects.filter(uid__in=["girls-wallonia", "women-founders"]).values_list("pk", flat=True)
+    response = moderator.post(CHANGELIST, {"action": "publish", "_selected_action": list(ids)}, follow=True)
+    assert "2 initiatives published." in response.content.decode()
+    assert Initiative.objects.filter(moderation=Moderation.PUBLISHED).count() == 3
+    moderator.post(CHANGELIST, {"action": "reject", "_selected_action": [ids[0]]})
+    rejected = Initiative.objects.get(pk=ids[0])
+    assert rejected.moderation == Moderation.REJECTED
+    assert rejected.history.first().history_user.username == "moderator"
+
+
+def test_the_history_of_a_record_shows_its_edits(moderator, records):
+    initiative = Initiative.objects.get(uid="awareness")
+    initiative.title_en = "Awareness campaign"
+    initiative.save()
+    response = moderator.get(reverse("admin:initiatives_initiative_history", args=[initiative.pk]))
+    assert response.status_code == 200
+    records = list(response.context["page_obj"].object_list)
+    assert len(records) == initiative.history.count() and records[0].title_en == "Awareness campaign"
+    assert "Awareness campaign" in response.content.decode()
+
+
+def test_a_moderator_edits_through_the_form_and_is_recorded(moderator, records):
+    initiative = Initiative.objects.get(uid="awareness")
+    url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
+    form = moderator.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    for name in ("organisations", "objectives", "audiences", "regions", "languages", "formats"):
+        data[name] = [obj.pk for obj in data.get(name, [])]
+    data.update({"title_en": "<script>alert(1)</script>", "listings-TOTAL_FORMS": 0, "listings-INITIAL_FORMS": 0})
+    response = moderator.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Initiative.objects.get(uid="awareness").title_en == "<script>alert(1)</script>"
+    page = moderator.get(CHANGELIST).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert Initiative.objects.get(uid="awareness").history.first().history_user.username == "moderator"
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "partner"])
+def test_the_back_office_is_closed_to_anonymous_visitors_and_partners(persona, request, records):
+    client = request.getfixturevalue(persona)
+    response = client.get(CHANGELIST)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    ids = list(Initiative.objects.values_list("pk", flat=True))
+    client.post(CHANGELIST, {"action": "publish", "_selected_action": ids})
+    assert Initiative.objects.filter(moderation=Moderation.PUBLISHED).count() == 1
+
+
+def test_a_moderator_cannot_delete_or_change_the_strategy(moderator, records):
+    objective = Objective.objects.get(code="1.1")
+    assert moderator.post(reverse("admin:strategy_objective_change", args=[objective.pk]), {"code": "9"}).status_code == 403
+    initiative = Initiative.objects.get(uid="awareness")
+    assert moderator.post(reverse("admin:initiatives_initiative_delete", args=[initiative.pk]), {"post": "yes"}).status_code == 403
+    assert Initiative.objects.filter(pk=initiative.pk).exists()
+
+
+def test_writes_without_a_csrf_token_are_refused(django_user_model, records):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(django_user_model.objects.create_superuser("root", password="x-pass-1234"))
+    ids = list(Initiative.objects.values_list("pk", flat=True))
+    response = client.post(CHANGELIST, {"action": "publish", "_selected_action": ids})
+    assert response.status_code == 403
+    assert Initiative.objects.filter(moderation=Moderation.PUBLISHED).count() == 1
