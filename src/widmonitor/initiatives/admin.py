@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -70,6 +71,7 @@ class ListingInline(admin.TabularInline):
 
 @admin.register(Initiative)
 class InitiativeAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("uid", "title", "sector", "objective_codes", "status", "moderation", "updated_at")
     list_filter = (
         ObjectiveFilter,

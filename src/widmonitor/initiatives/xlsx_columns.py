@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
+from widmonitor.strategy.models import Strategy
+
 from .models import Initiative
 
 INITIATIVES_SHEET = "Initiatives"
@@ -102,3 +104,8 @@ CODE_COLUMNS = tuple(column for column in COLUMNS if column.kind == CODES)
 def layout_letter(column):
     """The letter ``column`` has in an exported workbook, e.g. L for objectives."""
     return get_column_letter(COLUMNS.index(column) + 1)
+
+
+def current_strategy():
+    """The strategy whose objective codes the objectives column holds: the latest one loaded."""
+    return Strategy.objects.order_by("-starts", "-code").first()
