@@ -23,11 +23,17 @@ def normalise(text):
 
 
 @pytest.fixture(scope="module")
-def report_sections():
+def raw_sections():
     text = REPORT.read_text(encoding="utf-8")
     body = text[text.index(" 5. Bestaande/toekomstige initiatieven") : text.index(" 6. Mogelijke denkpistes")]
     marks = list(SECTION_HEADING.finditer(body))
-    return {m.group(1): normalise(body[m.start() : (marks[i + 1].start() if i + 1 < len(marks) else len(body))]) for i, m in enumerate(marks)}
+    ends = [m.start() for m in marks[1:]] + [len(body)]
+    return {m.group(1): body[m.start() : end] for m, end in zip(marks, ends)}
+
+
+@pytest.fixture(scope="module")
+def report_sections(raw_sections):
+    return {section: normalise(text) for section, text in raw_sections.items()}
 
 
 def test_the_report_has_22_lists_and_the_registry_all_of_them(registry, report_sections):
@@ -42,29 +48,15 @@ def test_every_list_is_linked_to_its_objective(registry):
             assert entry.initiative.objectives.filter(pk=published.objective_id).exists(), (published.section, entry.position)
 
 
-def test_every_bullet_of_every_list_is_an_entry_in_order(registry, report_sections):
+def test_every_bullet_of_every_list_is_an_entry_in_order(registry, raw_sections, report_sections):
     for published in PublishedList.objects.all():
-        section = report_sections[published.section]
         entries = list(published.entries.all())
-        bullets = section.count(" • ") + section.count("•")  # counted on the raw text below
-        raw_count = len(re.findall(r"•", REPORT_SECTION_RAW(published.section)))
-        assert len(entries) == raw_count, published.section
-        position = 0
+        assert len(entries) == raw_sections[published.section].count("•"), published.section
+        section, position = report_sections[published.section], 0
         for entry in entries:
             found = section.find(normalise(entry.text)[:60], position)
             assert found >= 0, (published.section, entry.position, entry.text[:60])
             position = found
-        del bullets
-
-
-def REPORT_SECTION_RAW(section, _cache={}):
-    if not _cache:
-        text = REPORT.read_text(encoding="utf-8")
-        body = text[text.index(" 5. Bestaande/toekomstige initiatieven") : text.index(" 6. Mogelijke denkpistes")]
-        marks = list(SECTION_HEADING.finditer(body))
-        for i, m in enumerate(marks):
-            _cache[m.group(1)] = body[m.start() : (marks[i + 1].start() if i + 1 < len(marks) else len(body))]
-    return _cache[section]
 
 
 def stated_from_sentence(sentence):
