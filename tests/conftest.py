@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.db import transaction
 
 from widmonitor.initiatives.registry_loader import load_registry
 from widmonitor.initiatives.vocabulary_loader import load_vocabularies
@@ -25,6 +26,17 @@ def strategy(vocabularies):
 def registry(strategy):
     """The bundled registry, as `widmonitor setup` loads it."""
     return load_registry(sorted((settings.DATA_DIR / "registry").glob("*.yaml")))
+
+
+@pytest.fixture(scope="module")
+def bundled_registry(django_db_setup, django_db_blocker):
+    """The bundled registry, loaded once for a module of read-only tests and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_vocabularies(settings.CONFIG_DIR / "vocabularies.yaml")
+        load_strategy(settings.CONFIG_DIR / "strategies" / "belgium-wid-2021.yaml")
+        summary = load_registry(sorted((settings.DATA_DIR / "registry").glob("*.yaml")))
+        yield summary
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

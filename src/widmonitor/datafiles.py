@@ -6,6 +6,9 @@ import yaml
 from django.conf import settings
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: 10x faster
+
+
 class DataFileError(Exception):
     """A problem in a data file, located as precisely as the file allows."""
 
@@ -33,7 +36,7 @@ def read_yaml(path):
     except UnicodeDecodeError as error:
         raise DataFileError(path, "", "not UTF-8 text (expected a YAML file)") from error
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -43,6 +43,10 @@ class Term(models.Model):
         return in_language(self, "label")
 
 
+RELATIONS = ("organisations", "objectives", "audiences", "regions", "languages", "formats")
+initiative_history = HistoricalRecords(m2m_fields=RELATIONS)
+
+
 class InitiativeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(moderation=Moderation.PUBLISHED)
@@ -158,7 +162,7 @@ class Initiative(models.Model):
         verbose_name=_("created by"),
     )
 
-    history = HistoricalRecords(m2m_fields=[organisations, objectives, audiences, regions, languages, formats])
+    history = initiative_history
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:
@@ -194,6 +198,18 @@ class Initiative(models.Model):
         if not self.uid:
             self.uid = self.unique_uid(self.title_en or self.title)
         super().save(*args, **kwargs)
+
+    def save_with_relations(self, relations):
+        """Save the record and its many-to-many ``relations`` ({name: objects}) as one history entry."""
+        created = self._state.adding
+        self.skip_history_when_saving = True
+        try:
+            self.save()
+            for name, objects in relations.items():
+                getattr(self, name).set(objects)
+        finally:
+            del self.skip_history_when_saving
+        initiative_history.create_historical_record(self, "+" if created else "~")
 
     @property
     def title(self):

@@ -36,10 +36,9 @@ class LoadSummary:
 class RegistryFile:
     """One parsed and checked registry file."""
 
-    def __init__(self, path, context):
+    def __init__(self, path, data, context):
         self.path = Path(path)
         self.reader = Reader(path)
-        data = read_yaml(path)
         self.document = self.reader.require(data, "document", "top level")
         self.title = self.reader.text(data, "title", "top level")
         self.strategy = self.reader.require(data, "strategy", "top level")
@@ -160,12 +159,13 @@ def read_registry(paths):
     paths = [Path(p) for p in paths]
     if not paths:
         raise DataFileErrors(["no registry files given"])
-    strategy_code = read_yaml(paths[0]).get("strategy", "")
+    parsed = [(path, read_yaml(path)) for path in paths]
+    strategy_code = str(parsed[0][1].get("strategy", ""))
     context = Context(strategy_code)
     errors = []
     if not context.objectives:
         errors.append(f"strategy {strategy_code!r} is not loaded (run `widmonitor load-strategy` first)")
-    files = [RegistryFile(path, context) for path in paths]
+    files = [RegistryFile(path, data, context) for path, data in parsed]
     known_orgs = context.organisation_slugs | set(Organisation.objects.values_list("slug", flat=True))
     known_uids = context.initiative_uids | set(Initiative.objects.values_list("uid", flat=True))
     for registry in files:
@@ -255,12 +255,14 @@ def _upsert_initiative(registry, item, update, organisations, terms, context, li
     initiative.source_document = registry.title
     if not existing:
         initiative.moderation = Moderation.PUBLISHED
-    initiative.save()
-    initiative.organisations.set([organisations[slug] for slug in item["organisations"]])
     codes = set(item["objectives"]) | list_objectives.get(item["uid"], set())
-    initiative.objectives.set([context.objectives[code] for code in sorted(codes)])
+    relations = {
+        "organisations": [organisations[slug] for slug in item["organisations"]],
+        "objectives": [context.objectives[code] for code in sorted(codes)],
+    }
     for key, vocabulary in M2M_VOCABULARIES.items():
-        getattr(initiative, key).set([terms[(vocabulary, code)] for code in item[key]])
+        relations[key] = [terms[(vocabulary, code)] for code in item[key]]
+    initiative.save_with_relations(relations)
     return initiative, "updated" if existing else "created"
 
 
