@@ -55,6 +55,7 @@ def test_it_counts_distinct_initiatives_when_two_bullets_describe_one(lists):
     result = lists["5.1.4"]
     assert (result.bullets, result.initiatives) == (3, 2)
     assert result.discrepancies == [
+        "The report's breakdown by type implies 2 initiatives but it lists 3 bullets.",
         "3 bullets describe 2 distinct initiatives.",
         "private: the report states 1, the registry has 0 (and 0 of unknown type).",
         "public: the report states 1, the registry has 2 (and 0 of unknown type).",

@@ -69,7 +69,7 @@ def stated_from_sentence(sentence):
     for number, kind in re.findall(r"(\d+)\s+(?:soorten?\s+|types?\s+)?(privé|publieke?|gemengde?)", words):
         key = {"privé": "private", "publiek": "public", "publieke": "public", "gemengd": "mixed", "gemengde": "mixed"}[kind]
         found[key] = int(number)
-    total = re.search(r"(\d+)\s+(?:\w+\s+)?initiatieven\s*\(", words)
+    total = re.search(r"(\d+)\s+(?:\w+\s+)?initiatieven\b[^(]*\(", words)
     if total:
         found["total"] = int(total.group(1))
     return found
@@ -81,6 +81,8 @@ def test_stated_counts_are_the_report_s_own(db, bundled_registry, report_section
         stated = stated_from_sentence(published.stated_text)
         for key, value in stated.items():
             assert getattr(published, f"stated_{key}") == value, (published.section, key)
+        if "total" not in stated and "soort " not in published.stated_text:
+            assert published.stated_total is None, f"{published.section}: a total the report does not state"
 
 
 def test_bullets_and_initiatives_agree_or_the_data_file_explains(db, bundled_registry):

@@ -73,12 +73,17 @@ def discrepancies(result):
     """What provably disagrees: sentences a reader can act on, in the active language."""
     found = []
     stated_total = result.stated["total"]
+    breakdown = result.stated_breakdown_total
     if stated_total is not None and stated_total != result.bullets:
         found.append(
             _("The report states %(stated)s initiatives but lists %(bullets)s bullets.")
             % {"stated": stated_total, "bullets": result.bullets}
         )
-    breakdown = result.stated_breakdown_total
+    elif stated_total is None and breakdown is not None and breakdown != result.bullets:
+        found.append(
+            _("The report's breakdown by type implies %(stated)s initiatives but it lists %(bullets)s bullets.")
+            % {"stated": breakdown, "bullets": result.bullets}
+        )
     if stated_total is not None and breakdown is not None and breakdown != stated_total:
         found.append(
             _("The stated breakdown by type adds up to %(sum)s, not to the stated total of %(stated)s.")

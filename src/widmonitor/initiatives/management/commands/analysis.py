@@ -8,6 +8,13 @@ def cell(value):
     return "-" if value is None else str(value)
 
 
+def stated_total(result):
+    """The stated total, or in brackets the total its breakdown implies when none is stated."""
+    if result.stated["total"] is None and result.stated_breakdown_total is not None:
+        return f"({result.stated_breakdown_total})"
+    return cell(result.stated["total"])
+
+
 class Command(BaseCommand):
     help = (
         "Print, for every published list, the counts computed from the registry beside the counts "
@@ -32,7 +39,7 @@ class Command(BaseCommand):
                     r.objective_code,
                     str(r.bullets),
                     str(r.initiatives),
-                    cell(r.stated["total"]),
+                    stated_total(r),
                     "/".join(cell(r.stated[s]) for s in (Sector.PRIVATE, Sector.PUBLIC, Sector.MIXED)),
                     "/".join(str(r.computed[s]) for s in (Sector.PRIVATE, Sector.PUBLIC, Sector.MIXED, Sector.UNKNOWN)),
                 )
@@ -40,6 +47,7 @@ class Command(BaseCommand):
         widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
         for row in rows:
             self.stdout.write("  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip())
+        self.stdout.write("(n): no total stated; the total the stated breakdown by type implies.")
         flagged = [r for r in results if r.discrepancies]
         self.stdout.write("")
         self.stdout.write(f"Discrepancies: {sum(len(r.discrepancies) for r in flagged)} in {len(flagged)} of {len(results)} lists.")
