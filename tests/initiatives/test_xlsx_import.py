@@ -206,13 +206,13 @@ MALFORMED = [
         edit({(3, "original_language"): "es"}),
         [
             'Initiatives, row 3, column H (original_language): "es" is not a valid original_language '
-            "(expected one of nl, fr, en, de)"
+            "(expected one of nl, fr, en)"
         ],
         id="bad original language",
     ),
     pytest.param(
         edit({(3, "original_language"): None}),
-        ["Initiatives, row 3, column H (original_language): a value is required (expected one of nl, fr, en, de)"],
+        ["Initiatives, row 3, column H (original_language): a value is required (expected one of nl, fr, en)"],
         id="blank original language",
     ),
     pytest.param(

@@ -16,7 +16,7 @@ from widmonitor.datafiles import DataFileErrors, Reader, read_yaml
 from widmonitor.strategy.models import Objective
 
 from .models import Initiative, PublishedList, PublishedListEntry, Term
-from .vocabulary import Cost, Moderation, Sector, Status, Vocabulary, parse_partial_date
+from .vocabulary import ContentLanguage, Cost, Moderation, Sector, Status, Vocabulary, parse_partial_date
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 M2M_VOCABULARIES = {"audiences": "audience", "regions": "region", "languages": "language", "formats": "format"}
@@ -79,7 +79,7 @@ class RegistryFile:
             "uid": self._slug(item, "uid", where, context.initiative_uids, "initiative"),
             "title": r.translations(item, "title", where),
             "summary": r.translations(item, "summary", where),
-            "original_language": r.choice(item, "original_language", where, ["nl", "fr", "en", "de"], "nl"),
+            "original_language": r.choice(item, "original_language", where, ContentLanguage.values, "nl"),
             "organisations": [str(slug) for slug in item.get("organisations") or []],
             "sector": r.choice(item, "sector", where, Sector.values, Sector.UNKNOWN),
             "objectives": r.codes(item, "objectives", where, context.objective_codes, "objective"),

@@ -36,10 +36,11 @@ class Moderation(models.TextChoices):
 
 
 class ContentLanguage(models.TextChoices):
+    """Languages the registry stores content in; an original text in another language is translated."""
+
     NL = "nl", _("Dutch")
     FR = "fr", _("French")
     EN = "en", _("English")
-    DE = "de", _("German")
 
 
 class Vocabulary(models.TextChoices):

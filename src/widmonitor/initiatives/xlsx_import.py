@@ -440,13 +440,9 @@ def check_rows(rows):
 
 def check_title(row):
     language = row.values.get("original_language", "")
-    column = BY_HEADER.get(f"title_{language}")
     if {"original_language", f"title_{language}"} & row.failed:
         return
-    if column is None:  # a language without a title column of its own: any title will do
-        if not any(row.values.get(f"title_{lang}") for lang in ("nl", "fr", "en")):
-            row.error(BY_HEADER["title_en"], "required", _("a title is required in at least one language"))
-        return
+    column = BY_HEADER[f"title_{language}"]
     if not row.values.get(column.field):
         message = _("the title in the original language (%(language)s) is required")
         row.error(column, "required", message, language=language)
