@@ -31,3 +31,16 @@ def test_a_failing_command_exits_non_zero_with_one_actionable_sentence(tmp_path)
 def test_analysis_needs_published_lists(db):
     with pytest.raises(CommandError, match="There are no published lists to analyse; run `widmonitor load-initiatives` first."):
         call_command("analysis")
+
+
+def test_analysis_and_export_speak_the_language_asked_for(db, bundled_registry, capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    from widmonitor.strategy.models import Objective
+
+    objective = Objective.objects.get(strategy__code="belgium-wid-2021", code="1.4")
+    call_command("analysis", language="fr")
+    assert f"(1.4 {objective.title_fr})" in capsys.readouterr().out
+    call_command("export_xlsx", analysis=str(tmp_path / "a.xlsx"), language="nl")
+    titles = [row[3] for row in load_workbook(tmp_path / "a.xlsx")["Analysis"].iter_rows(min_row=3, values_only=True)]
+    assert objective.title_nl in titles

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from widmonitor.initiatives.analysis import analyse
 from widmonitor.initiatives.vocabulary import Sector
@@ -23,9 +25,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--document", help="Only the lists of this document, e.g. wid-report-2022.")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="Language of objective titles and discrepancy sentences (default: %(default)s).",
+        )
 
-    def handle(self, document=None, **options):
-        results = analyse(document)
+    def handle(self, document=None, language=None, **options):
+        with translation.override(language):
+            self.print_analysis(analyse(document))
+
+    def print_analysis(self, results):
         if not results:
             raise CommandError(
                 "There are no published lists to analyse; run `widmonitor load-initiatives` first."

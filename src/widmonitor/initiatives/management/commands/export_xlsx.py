@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from widmonitor.initiatives.models import PublishedList
 from widmonitor.initiatives.xlsx_export import export_analysis, export_overview
@@ -14,8 +16,14 @@ class Command(BaseCommand):
         parser.add_argument("--overview", metavar="FILE.xlsx", help="Write the overview workbook here.")
         parser.add_argument("--analysis", metavar="FILE.xlsx", help="Write the analysis workbook here.")
         parser.add_argument("--document", help="Only the published lists of this document, e.g. wid-report-2022.")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="Language of the analysis workbook's labels and titles (default: %(default)s).",
+        )
 
-    def handle(self, overview=None, analysis=None, document=None, **options):
+    def handle(self, overview=None, analysis=None, document=None, language=None, **options):
         if not overview and not analysis:
             raise CommandError("Nothing to export: give --overview FILE.xlsx, --analysis FILE.xlsx or both.")
         if document and not PublishedList.objects.filter(document=document).exists():
@@ -28,7 +36,8 @@ class Command(BaseCommand):
                 export_overview(overview)
                 self.stdout.write(f"Wrote the overview to {overview}.")
             if analysis:
-                export_analysis(analysis, document=document)
+                with translation.override(language):
+                    export_analysis(analysis, document=document)
                 self.stdout.write(f"Wrote the analysis to {analysis}.")
         except OSError as error:
             raise CommandError(f"Could not write the file: {error.strerror} ({error.filename}).") from error
