@@ -30,8 +30,8 @@ class Term(models.Model):
     label_en = models.CharField(_("label (en)"), max_length=120)
 
     class Meta:
-        verbose_name = _("list entry")
-        verbose_name_plural = _("list entries")
+        verbose_name = _("code")
+        verbose_name_plural = _("codes")
         ordering = ["vocabulary", "position"]
         constraints = [models.UniqueConstraint(fields=["vocabulary", "code"], name="term_code_unique")]
 
@@ -199,9 +199,10 @@ class Initiative(models.Model):
             self.uid = self.unique_uid(self.title_en or self.title)
         super().save(*args, **kwargs)
 
-    def save_with_relations(self, relations):
+    def save_with_relations(self, relations, reason=""):
         """Save the record and its many-to-many ``relations`` ({name: objects}) as one history entry."""
         created = self._state.adding
+        self._change_reason = reason
         self.skip_history_when_saving = True
         try:
             self.save()
@@ -268,8 +269,8 @@ class PublishedListEntry(models.Model):
     audience_text = models.TextField(_("target audience as published"), blank=True)
 
     class Meta:
-        verbose_name = _("list entry")
-        verbose_name_plural = _("list entries")
+        verbose_name = _("published list entry")
+        verbose_name_plural = _("published list entries")
         ordering = ["published_list", "position"]
         constraints = [
             models.UniqueConstraint(fields=["published_list", "position"], name="published_entry_position_unique")

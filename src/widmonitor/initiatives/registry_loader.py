@@ -262,7 +262,7 @@ def _upsert_initiative(registry, item, update, organisations, terms, context, li
     }
     for key, vocabulary in M2M_VOCABULARIES.items():
         relations[key] = [terms[(vocabulary, code)] for code in item[key]]
-    initiative.save_with_relations(relations)
+    initiative.save_with_relations(relations, reason=f"Loaded from {registry.path.name}")
     return initiative, "updated" if existing else "created"
 
 
