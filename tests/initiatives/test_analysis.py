@@ -38,7 +38,7 @@ def test_it_flags_a_stated_total_that_differs_from_the_bullets(lists):
 
 def test_it_flags_a_breakdown_that_does_not_add_up_to_the_stated_total(lists):
     assert lists["5.2.2"].discrepancies[:2] == [
-        "The report states 8 initiatives but lists 1 bullets.",
+        "The report states 8 initiatives but lists 1 bullet.",
         "The stated breakdown by type adds up to 9, not to the stated total of 8.",
     ]
 

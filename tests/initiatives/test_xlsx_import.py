@@ -106,7 +106,7 @@ MALFORMED = [
     ),
     pytest.param(
         edit({(2, "audiences"): "girls; aliens"}),
-        [f'Initiatives, row 2, column L (audiences): unknown audience code "aliens" (expected one of {AUDIENCE_CODES})'],
+        [f'Initiatives, row 2, column L (audiences): unknown target audience code "aliens" (expected one of {AUDIENCE_CODES})'],
         id="unknown audience",
     ),
     pytest.param(

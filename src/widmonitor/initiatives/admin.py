@@ -106,7 +106,7 @@ class InitiativeAdmin(SimpleHistoryAdmin):
         (_("When"), {"fields": ("starts", "ends", "status")}),
         (_("Links and contact (contact is private)"), {"fields": ("url", "contact_name", "contact_email")}),
         (_("Provenance"), {"fields": ("source_document", "source_section", "provenance_note")}),
-        (_("Record"), {"fields": ("created_at", "updated_at", "created_by")}),
+        (_("Record details"), {"fields": ("created_at", "updated_at", "created_by")}),
     )
 
     def get_queryset(self, request):

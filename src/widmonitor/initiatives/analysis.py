@@ -76,12 +76,20 @@ def discrepancies(result):
     breakdown = result.stated_breakdown_total
     if stated_total is not None and stated_total != result.bullets:
         found.append(
-            _("The report states %(stated)s initiatives but lists %(bullets)s bullets.")
+            ngettext(
+                "The report states %(stated)s initiatives but lists %(bullets)s bullet.",
+                "The report states %(stated)s initiatives but lists %(bullets)s bullets.",
+                result.bullets,
+            )
             % {"stated": stated_total, "bullets": result.bullets}
         )
     elif stated_total is None and breakdown is not None and breakdown != result.bullets:
         found.append(
-            _("The report's breakdown by type implies %(stated)s initiatives but it lists %(bullets)s bullets.")
+            ngettext(
+                "The report's breakdown by type implies %(stated)s initiatives but it lists %(bullets)s bullet.",
+                "The report's breakdown by type implies %(stated)s initiatives but it lists %(bullets)s bullets.",
+                result.bullets,
+            )
             % {"stated": breakdown, "bullets": result.bullets}
         )
     if stated_total is not None and breakdown is not None and breakdown != stated_total:

@@ -80,7 +80,7 @@ class Initiative(models.Model):
         max_length=10,
         choices=Sector.choices,
         default=Sector.UNKNOWN,
-        help_text=_("Who runs it. Leave unknown unless the source says."),
+        help_text=_("Who runs it: public, private or mixed. Leave unknown unless the source says which."),
     )
     objectives = models.ManyToManyField(
         "strategy.Objective",

@@ -27,7 +27,7 @@ from widmonitor.actors.models import Organisation
 
 from .models import Initiative, Term
 from .safe_xlsx import UnsafeCell, as_text, read_value
-from .vocabulary import parse_partial_date
+from .vocabulary import Vocabulary, parse_partial_date
 from .xlsx_columns import (
     BY_HEADER,
     CHOICE,
@@ -411,13 +411,16 @@ class Lookups:
                 code,
             )
             return
-        what = {OBJECTIVE: _("sub-objective code") if "." in code else _("objective code")}.get(
-            column.vocabulary, _("%(vocabulary)s code") % {"vocabulary": column.vocabulary}
-        )
+        if column.vocabulary == OBJECTIVE:
+            what = _("sub-objective code") if "." in code else _("objective code")
+        else:
+            what = _("%(vocabulary)s code") % {"vocabulary": Vocabulary(column.vocabulary).label}
         codes = self.codes.get(column.vocabulary, [])
-        expected = ", ".join(codes[:EXPECTED_LIST_LIMIT]) + (", ..." if len(codes) > EXPECTED_LIST_LIMIT else "")
         if not codes:
-            expected = _("nothing: none are loaded")
+            message = _('unknown %(what)s "%(value)s" (no codes of this list are loaded: run `widmonitor setup`)')
+            row.error(column, "unknown_code", message, code, what=what)
+            return
+        expected = ", ".join(codes[:EXPECTED_LIST_LIMIT]) + (", ..." if len(codes) > EXPECTED_LIST_LIMIT else "")
         message = _('unknown %(what)s "%(value)s" (expected one of %(expected)s)')
         row.error(column, "unknown_code", message, code, what=what, expected=expected)
 
