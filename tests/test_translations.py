@@ -30,6 +30,7 @@ LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%[sd]")
 GETTEXT_FUNCTIONS = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "gettext_noop"}
 TEMPLATE_TRANSLATE = re.compile(r"""{%\s*(?:translate|trans)\s+(["'])(.*?)\1""")
+BLOCK_TRANSLATE = re.compile(r"{%\s*blocktranslate[^%]*%}(.*?){%\s*endblocktranslate\s*%}", re.S)
 
 
 def po_path(language):
@@ -80,10 +81,11 @@ def marked_strings():
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
             if name in GETTEXT_FUNCTIONS and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
                 found.add(node.args[0].value)
-    for path in (PACKAGE_DIR / "templates").rglob("*.html"):
+    for path in PACKAGE_DIR.rglob("templates/**/*.html"):
         text = path.read_text(encoding="utf-8")
-        assert "blocktranslate" not in text and "blocktrans" not in text, f"{path}: read blocktranslate here too"
         found |= {match.group(2) for match in TEMPLATE_TRANSLATE.finditer(text)}
+        for match in BLOCK_TRANSLATE.finditer(text):  # msgid as makemessages writes it: {{ x }} becomes %(x)s
+            found.add(re.sub(r"{{\s*(\w+)\s*}}", r"%(\1)s", match.group(1).split("{% plural %}")[0]))
     return found
 
 

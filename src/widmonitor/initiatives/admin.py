@@ -1,12 +1,16 @@
+from functools import partial
+
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Q
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from widmonitor.strategy.models import Objective
 
+from . import excel_views
 from .models import Initiative, PublishedList, PublishedListEntry, Term
 from .vocabulary import Moderation, Vocabulary
 
@@ -108,6 +112,17 @@ class InitiativeAdmin(SimpleHistoryAdmin):
         (_("Provenance"), {"fields": ("source_document", "source_section", "provenance_note")}),
         (_("Record details"), {"fields": ("created_at", "updated_at", "created_by")}),
     )
+
+    def get_urls(self):
+        def wrap(view):
+            return self.admin_site.admin_view(partial(view, self))
+
+        return [
+            path("excel/", wrap(excel_views.import_view), name="initiatives_initiative_excel"),
+            path("excel/overview.xlsx", wrap(excel_views.export_overview_view), name="initiatives_initiative_export_overview"),
+            path("excel/analysis.xlsx", wrap(excel_views.export_analysis_view), name="initiatives_initiative_export_analysis"),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("objectives")
