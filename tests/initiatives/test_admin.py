@@ -117,3 +117,17 @@ def test_writes_without_a_csrf_token_are_refused(django_user_model, records):
     response = client.post(CHANGELIST, {"action": "publish", "_selected_action": ids})
     assert response.status_code == 403
     assert Initiative.objects.filter(moderation=Moderation.PUBLISHED).count() == 1
+
+
+def test_the_published_lists_show_computed_counts_and_discrepancies(moderator, tmp_path, strategy):
+    from widmonitor.initiatives.models import PublishedList
+    from widmonitor.initiatives.registry_loader import load_registry
+
+    from .registry_files import initiative, published_list, registry, write
+
+    data = registry(initiatives=[initiative("a"), initiative("b")], lists=[published_list("5.1.1", "1.1", ["a", "b", "a"], {"total": 4})])
+    load_registry([write(tmp_path, data)])
+    listing = moderator.get(reverse("admin:initiatives_publishedlist_changelist"))
+    assert [(r.section, r._analysis.bullets, r._analysis.initiatives) for r in listing.context["cl"].result_list] == [("5.1.1", 3, 2)]
+    page = moderator.get(reverse("admin:initiatives_publishedlist_change", args=[PublishedList.objects.get().pk])).content.decode()
+    assert "<p>The report states 4 initiatives but lists 3 bullets.</p>" in page

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Q
 from django.urls import path
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -11,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from widmonitor.strategy.models import Objective
 
 from . import excel_views
+from .analysis import analyse_list
 from .models import Initiative, PublishedList, PublishedListEntry, Term
 from .vocabulary import Moderation, Vocabulary
 
@@ -169,13 +171,34 @@ class EntryInline(admin.TabularInline):
 
 @admin.register(PublishedList)
 class PublishedListAdmin(admin.ModelAdmin):
-    list_display = ("document", "section", "objective", "stated_total", "entry_count")
+    list_display = ("section", "objective", "bullets", "initiatives", "stated_total", "discrepancy_count")
     list_filter = ("document",)
+    readonly_fields = ("bullets", "initiatives", "discrepancies")
     inlines = (EntryInline,)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("objective")
+
+    def analysis(self, obj):
+        if getattr(obj, "_analysis", None) is None:
+            obj._analysis = analyse_list(obj)
+        return obj._analysis
+
     @admin.display(description=_("bullets"))
-    def entry_count(self, obj):
-        return obj.entries.count()
+    def bullets(self, obj):
+        return self.analysis(obj).bullets
+
+    @admin.display(description=_("distinct initiatives"))
+    def initiatives(self, obj):
+        return self.analysis(obj).initiatives
+
+    @admin.display(description=_("discrepancies"))
+    def discrepancy_count(self, obj):
+        return len(self.analysis(obj).discrepancies)
+
+    @admin.display(description=_("discrepancies"))
+    def discrepancies(self, obj):
+        return format_html_join("", "<p>{}</p>", ((sentence,) for sentence in self.analysis(obj).discrepancies)) or "-"
 
 
 @admin.register(Term)

@@ -1,0 +1,23 @@
+from django.urls import reverse
+
+from widmonitor.actors.models import Organisation
+from widmonitor.initiatives.models import Initiative
+
+
+def test_the_organisation_list_counts_each_organisation_s_initiatives(moderator, db):
+    becode, ella = (Organisation.objects.create(slug=s, name=n) for s, n in (("becode", "BeCode"), ("ella", "ella vzw")))
+    for uid in ("a", "b"):
+        Initiative.objects.create(uid=uid, title_nl=uid).organisations.add(becode)
+    response = moderator.get(reverse("admin:actors_organisation_changelist"), {"o": "-4"}  # sort by the initiative count, descending)
+    assert [(o.name, o.initiative_count) for o in response.context["cl"].result_list] == [("BeCode", 2), ("ella vzw", 0)]
+
+
+def test_a_moderator_adds_an_organisation_and_it_is_recorded(moderator, db):
+    response = moderator.post(
+        reverse("admin:actors_organisation_add"),
+        {"slug": "molengeek", "name": "MolenGeek", "kind": "non-profit", "sector": "private", "website": "molengeek.com"},
+    )
+    assert response.status_code == 302
+    organisation = Organisation.objects.get(slug="molengeek")
+    assert organisation.website == "https://molengeek.com"
+    assert organisation.history.get().history_user.username == "moderator"
