@@ -8,7 +8,7 @@ def test_the_organisation_list_counts_each_organisation_s_initiatives(moderator,
     becode, ella = (Organisation.objects.create(slug=s, name=n) for s, n in (("becode", "BeCode"), ("ella", "ella vzw")))
     for uid in ("a", "b"):
         Initiative.objects.create(uid=uid, title_nl=uid).organisations.add(becode)
-    response = moderator.get(reverse("admin:actors_organisation_changelist"), {"o": "-4"}  # sort by the initiative count, descending)
+    response = moderator.get(reverse("admin:actors_organisation_changelist"), {"o": "-4"})  # by initiative count, descending
     assert [(o.name, o.initiative_count) for o in response.context["cl"].result_list] == [("BeCode", 2), ("ella vzw", 0)]
 
 
