@@ -221,16 +221,12 @@ def _upsert_organisation(registry, item, update):
         "website": item["website"],
         "source_document": registry.title,
         "source_section": item["source_section"],
+        "region": Term.objects.filter(vocabulary=Vocabulary.REGION, code=item["region"]).first(),
     }
     existing = Organisation.objects.filter(slug=item["slug"]).first()
     if existing and not update:
         return existing, False
-    organisation, created = Organisation.objects.update_or_create(slug=item["slug"], defaults=defaults)
-    region = Term.objects.filter(vocabulary="region", code=item["region"]).first()
-    if organisation.region != region:
-        organisation.region = region
-        organisation.save()
-    return organisation, created
+    return Organisation.objects.update_or_create(slug=item["slug"], defaults=defaults)
 
 
 def _objectives_from_lists(files):
