@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import yaml
-from django.conf import settings
 
+from widmonitor.languages import codes
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: 10x faster
 
@@ -46,10 +46,6 @@ def read_yaml(path):
     return data
 
 
-def content_languages():
-    return [code for code, _name in settings.LANGUAGES]
-
-
 class Reader:
     """Walks one parsed file, collecting problems instead of stopping at the first."""
 
@@ -87,12 +83,12 @@ class Reader:
         """``{lang: text}`` for the content languages; each required unless said otherwise."""
         value = item.get(key) if isinstance(item, dict) else None
         if value is None and not required:
-            return {code: "" for code in content_languages()}
+            return {code: "" for code in codes()}
         if not isinstance(value, dict):
-            self.error(where, f"{key!r} must map each language ({', '.join(content_languages())}) to a text")
-            return {code: "" for code in content_languages()}
+            self.error(where, f"{key!r} must map each language ({', '.join(codes())}) to a text")
+            return {code: "" for code in codes()}
         result = {}
-        for code in content_languages():
+        for code in codes():
             text = value.get(code)
             if required and not (isinstance(text, str) and text.strip()):
                 self.error(where, f"missing {key}.{code} (expected a text in {code})")

@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from widmonitor.initiatives.analysis import analyse
 from widmonitor.initiatives.vocabulary import Sector
+from widmonitor.languages import add_language_argument
 
 
 def cell(value):
@@ -25,12 +25,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--document", help="Only the lists of this document, e.g. wid-report-2022.")
-        parser.add_argument(
-            "--language",
-            choices=[code for code, _name in settings.LANGUAGES],
-            default=settings.LANGUAGE_CODE,
-            help="Language of objective titles and discrepancy sentences (default: %(default)s).",
-        )
+        add_language_argument(parser, "Language of objective titles and discrepancy sentences")
 
     def handle(self, document=None, language=None, **options):
         with translation.override(language):

@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from widmonitor.initiatives.models import PublishedList
 from widmonitor.initiatives.xlsx_export import export_analysis, export_overview
+from widmonitor.languages import add_language_argument
 
 
 class Command(BaseCommand):
@@ -16,12 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--overview", metavar="FILE.xlsx", help="Write the overview workbook here.")
         parser.add_argument("--analysis", metavar="FILE.xlsx", help="Write the analysis workbook here.")
         parser.add_argument("--document", help="Only the published lists of this document, e.g. wid-report-2022.")
-        parser.add_argument(
-            "--language",
-            choices=[code for code, _name in settings.LANGUAGES],
-            default=settings.LANGUAGE_CODE,
-            help="Language of the analysis workbook's labels and titles (default: %(default)s).",
-        )
+        add_language_argument(parser, "Language of the analysis workbook's labels and titles")
 
     def handle(self, overview=None, analysis=None, document=None, language=None, **options):
         if not overview and not analysis:
