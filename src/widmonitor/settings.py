@@ -64,6 +64,7 @@ HOME_DIR = envpath("WIDMONITOR_HOME", "var")
 CONFIG_DIR = envpath("WIDMONITOR_CONFIG_DIR", str(REPO_DIR / "config"))
 DATA_DIR = envpath("WIDMONITOR_DATA_DIR", str(REPO_DIR / "data"))
 
+STRATEGY = os.environ.get("WIDMONITOR_STRATEGY", "belgium-wid-2021")  # code of the strategy being run
 DEBUG = envbool("WIDMONITOR_DEBUG", "0")
 SECRET_KEY = secret_key(HOME_DIR)
 ALLOWED_HOSTS = [h for h in os.environ.get("WIDMONITOR_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]

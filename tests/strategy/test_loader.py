@@ -93,3 +93,10 @@ def test_it_reports_the_line_of_invalid_yaml(tmp_path):
 def test_it_reports_a_missing_file(tmp_path):
     with pytest.raises(DataFileError, match="nope.yaml: file not found"):
         read_strategy(tmp_path / "nope.yaml")
+
+
+def test_the_platform_runs_the_strategy_its_settings_name(strategy, settings):
+    load_strategy(FICTIONAL)
+    assert Strategy.objects.current() == strategy
+    settings.STRATEGY = "fictional-digital-2030"
+    assert Strategy.objects.current().code == "fictional-digital-2030"

@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Q
@@ -24,7 +25,7 @@ class ObjectiveFilter(admin.SimpleListFilter):
     parameter_name = "objective"
 
     def lookups(self, request, model_admin):
-        return [(o.pk, str(o)) for o in Objective.objects.top_level()]
+        return [(o.pk, str(o)) for o in Objective.objects.filter(strategy__code=settings.STRATEGY).top_level()]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -38,7 +39,7 @@ class SubObjectiveFilter(admin.SimpleListFilter):
     parameter_name = "sub_objective"
 
     def lookups(self, request, model_admin):
-        return [(o.pk, str(o)) for o in Objective.objects.sub_objectives()]
+        return [(o.pk, str(o)) for o in Objective.objects.filter(strategy__code=settings.STRATEGY).sub_objectives()]
 
     def queryset(self, request, queryset):
         if self.value():

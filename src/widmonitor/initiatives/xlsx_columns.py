@@ -107,5 +107,5 @@ def layout_letter(column):
 
 
 def current_strategy():
-    """The strategy whose objective codes the objectives column holds: the latest one loaded."""
-    return Strategy.objects.order_by("-starts", "-code").first()
+    """The strategy whose objective codes the objectives column holds: the one the platform runs."""
+    return Strategy.objects.current()

@@ -15,6 +15,12 @@ def in_language(obj, field, language=None):
     return ""
 
 
+class StrategyQuerySet(models.QuerySet):
+    def current(self):
+        """The strategy this platform runs (settings.STRATEGY), or None before it is loaded."""
+        return self.filter(code=settings.STRATEGY).first()
+
+
 class Strategy(models.Model):
     code = models.SlugField(
         _("code"), max_length=60, unique=True, help_text=_("Stable identifier, e.g. belgium-wid-2021.")
@@ -28,6 +34,8 @@ class Strategy(models.Model):
     ends = models.PositiveSmallIntegerField(_("last year"))
     owner = models.CharField(_("owner"), max_length=200, help_text=_("e.g. FPS Economy"))
     source = models.CharField(_("source"), max_length=500, help_text=_("Document the texts come from."))
+
+    objects = StrategyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("strategy")

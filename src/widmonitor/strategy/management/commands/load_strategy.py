@@ -12,11 +12,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "path",
             nargs="?",
-            help="Strategy file (default: config/strategies/belgium-wid-2021.yaml).",
+            help="Strategy file (default: config/strategies/<WIDMONITOR_STRATEGY>.yaml, i.e. belgium-wid-2021.yaml).",
         )
 
     def handle(self, path=None, **options):
-        path = path or settings.CONFIG_DIR / "strategies" / "belgium-wid-2021.yaml"
+        path = path or settings.CONFIG_DIR / "strategies" / f"{settings.STRATEGY}.yaml"
         try:
             strategy = load_strategy(path)
         except (DataFileError, DataFileErrors) as error:
