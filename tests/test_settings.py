@@ -38,3 +38,24 @@ def test_it_rejects_a_boolean_it_cannot_read(monkeypatch):
     monkeypatch.setenv("WIDMONITOR_DEBUG", "maybe")
     with pytest.raises(ImproperlyConfigured, match="WIDMONITOR_DEBUG must be a boolean"):
         envbool("WIDMONITOR_DEBUG", "0")
+
+
+def run_settings(env, tmp_path):
+    """The settings module as a process with ``env`` would read it."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, widmonitor.settings as s; print(json.dumps([s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.DEBUG]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env={"WIDMONITOR_HOME": str(tmp_path), **env}, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
+def test_https_turns_on_secure_cookies_redirects_and_hsts(tmp_path):
+    assert run_settings({}, tmp_path) == [False, False, False, 0, False]
+    assert run_settings({"WIDMONITOR_HTTPS": "1"}, tmp_path) == [True, True, True, 31_536_000, False]
