@@ -51,7 +51,7 @@ def test_it_collects_every_problem_and_writes_nothing(tmp_path, strategy):
     data = registry(
         initiatives=[
             initiative("a", audiences=["aliens"], organisations=["nobody"], starts="2022-13"),
-            initiative("a", sector="semi-public"),
+            initiative("a", sector="semi-public", starts="2023", ends="2022-06"),
             initiative("Bad Uid", objectives=["9.9"]),
         ],
         lists=[published_list("5.1.1", "1.1", ["a", "missing"])],
@@ -69,7 +69,8 @@ def test_it_collects_every_problem_and_writes_nothing(tmp_path, strategy):
     assert any(m.startswith("registry.yaml, initiatives[3] (Bad Uid): unknown objective '9.9'") for m in messages)
     assert "registry.yaml, initiatives[1] (a): unknown organisation 'nobody' (expected a slug defined under 'organisations')" in messages
     assert "registry.yaml, lists[1] (5.1.1).entries[2]: unknown initiative 'missing'" in messages
-    assert len(messages) == 9
+    assert "registry.yaml, initiatives[2] (a): ends '2022-06' comes before starts '2023'" in messages
+    assert len(messages) == 10
     assert not Initiative.objects.exists() and not PublishedList.objects.exists()
 
 

@@ -14,7 +14,7 @@ from .vocabulary import (
     Sector,
     Status,
     Vocabulary,
-    parse_partial_date,
+    ends_before_starts,
     validate_partial_date,
 )
 
@@ -181,16 +181,15 @@ class Initiative(models.Model):
                 code="required",
                 params={"language": self.original_language},
             )
-        if self.starts and self.ends and not errors:
-            try:
-                if parse_partial_date(self.ends)[1] < parse_partial_date(self.starts)[0]:
-                    errors["ends"] = ValidationError(
-                        _("The end (%(ends)s) comes before the start (%(starts)s)."),
-                        code="ends_before_starts",
-                        params={"ends": self.ends, "starts": self.starts},
-                    )
-            except ValueError:
-                pass  # field validators report the malformed date itself
+        try:
+            if ends_before_starts(self.starts, self.ends):
+                errors["ends"] = ValidationError(
+                    _("The end (%(ends)s) comes before the start (%(starts)s)."),
+                    code="ends_before_starts",
+                    params={"ends": self.ends, "starts": self.starts},
+                )
+        except ValueError:
+            pass  # the field validators report a malformed date itself
         if errors:
             raise ValidationError(errors)
 

@@ -16,7 +16,7 @@ from widmonitor.datafiles import DataFileErrors, Reader, read_yaml
 from widmonitor.strategy.models import Objective
 
 from .models import Initiative, PublishedList, PublishedListEntry, Term
-from .vocabulary import ContentLanguage, Cost, Moderation, Sector, Status, Vocabulary, parse_partial_date
+from .vocabulary import ContentLanguage, Cost, Moderation, Sector, Status, Vocabulary, ends_before_starts, parse_partial_date
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 M2M_VOCABULARIES = {"audiences": "audience", "regions": "region", "languages": "language", "formats": "format"}
@@ -94,6 +94,8 @@ class RegistryFile:
         }
         for key, vocabulary in M2M_VOCABULARIES.items():
             record[key] = r.codes(item, key, where, context.terms[vocabulary], vocabulary)
+        if ends_before_starts(record["starts"], record["ends"]):
+            r.error(where, f"ends {record['ends']!r} comes before starts {record['starts']!r}")
         return record
 
     def _date(self, item, key, where):

@@ -68,6 +68,11 @@ def parse_partial_date(value):
     return first, next_month - datetime.timedelta(days=1)
 
 
+def ends_before_starts(starts, ends):
+    """Whether a period given as two partial dates (both valid, or empty) ends before it starts."""
+    return bool(starts and ends) and parse_partial_date(ends)[1] < parse_partial_date(starts)[0]
+
+
 def validate_partial_date(value):
     try:
         parse_partial_date(value)

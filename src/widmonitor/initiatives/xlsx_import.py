@@ -27,7 +27,7 @@ from widmonitor.actors.models import Organisation
 
 from .models import Initiative, Term
 from .safe_xlsx import UnsafeCell, as_text, read_value
-from .vocabulary import Vocabulary, parse_partial_date
+from .vocabulary import Vocabulary, ends_before_starts, parse_partial_date
 from .xlsx_columns import (
     BY_HEADER,
     CHOICE,
@@ -453,8 +453,8 @@ def check_title(row):
 
 def check_period(row):
     starts, ends = row.values.get("starts", ""), row.values.get("ends", "")
-    if starts and ends and not {"starts", "ends"} & row.failed:
-        if parse_partial_date(ends)[1] < parse_partial_date(starts)[0]:
+    if not {"starts", "ends"} & row.failed:
+        if ends_before_starts(starts, ends):
             message = _("the end (%(value)s) comes before the start (%(starts)s)")
             row.error(BY_HEADER["ends"], "ends_before_starts", message, ends, starts=starts)
 
