@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from widmonitor.initiatives.registry_loader import load_registry
-from widmonitor.initiatives.vocabulary_loader import load_vocabularies
+from widmonitor.vocabularies.loader import load_vocabularies
 from widmonitor.strategy.loader import load_strategy
 
 FIXTURES = settings.REPO_DIR / "tests" / "fixtures"

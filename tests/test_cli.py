@@ -40,7 +40,7 @@ def test_analysis_and_export_speak_the_language_asked_for(db, bundled_registry, 
 
     objective = Objective.objects.get(strategy__code="belgium-wid-2021", code="1.4")
     call_command("analysis", language="fr")
-    assert f"(1.4 {objective.title_fr})" in capsys.readouterr().out
+    assert f"(1.4 {objective.title['fr']})" in capsys.readouterr().out
     call_command("export_xlsx", analysis=str(tmp_path / "a.xlsx"), language="nl")
     titles = [row[3] for row in load_workbook(tmp_path / "a.xlsx")["Analysis"].iter_rows(min_row=3, values_only=True)]
-    assert objective.title_nl in titles
+    assert objective.title["nl"] in titles

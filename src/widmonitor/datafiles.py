@@ -1,30 +1,22 @@
-"""Reading the YAML data files (strategies, controlled lists, registry) with precise errors."""
+"""Reading the YAML data files (strategies, controlled lists, registry) with precise errors.
+
+Every problem is a ``Problem`` naming the file and the item in it; a ``Reader`` collects
+them all in one pass, and ``raise_if_errors`` reports them together before anything is written.
+"""
 
 from pathlib import Path
 
 import yaml
+from django.utils.translation import gettext_lazy as _
 
-from widmonitor.languages import codes
+from .languages import content_codes
+from .problems import Problem, Problems
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: 10x faster
 
 
-class DataFileError(Exception):
-    """A problem in a data file, located as precisely as the file allows."""
-
-    def __init__(self, path, where, problem):
-        self.path, self.where, self.problem = Path(path), where, problem
-        super().__init__(f"{self.path.name}, {where}: {problem}" if where else f"{self.path.name}: {problem}")
-
-
-class DataFileErrors(Exception):
-    """Several problems found in one pass; nothing was written."""
-
-    def __init__(self, errors):
-        self.errors = list(errors)
-        lines = "\n".join(f"  {error}" for error in self.errors[:50])
-        more = f"\n  ... and {len(self.errors) - 50} more" if len(self.errors) > 50 else ""
-        super().__init__(f"{len(self.errors)} problem(s), nothing loaded:\n{lines}{more}")
+def file_problem(path, code, message, **params):
+    return Problems([Problem(code, message, params, file=str(path))])
 
 
 def read_yaml(path):
@@ -32,17 +24,28 @@ def read_yaml(path):
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as error:
-        raise DataFileError(path, "", "file not found") from error
+        raise file_problem(path, "missing_file", _("file not found")) from error
+    except IsADirectoryError as error:
+        raise file_problem(path, "not_a_file", _("a folder, not a file (expected a YAML file)")) from error
+    except PermissionError as error:
+        raise file_problem(path, "unreadable", _("not allowed to read the file (check its permissions)")) from error
     except UnicodeDecodeError as error:
-        raise DataFileError(path, "", "not UTF-8 text (expected a YAML file)") from error
+        raise file_problem(path, "not_utf8", _("not UTF-8 text (expected a YAML file)")) from error
     try:
         data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise DataFileError(path, where, f"not valid YAML ({getattr(error, 'problem', error)})") from error
+        problem = Problem(
+            "bad_yaml",
+            _("not valid YAML (%(problem)s)"),
+            {"problem": getattr(error, "problem", None) or str(error)},
+            file=str(path),
+            line=mark.line + 1 if mark else None,
+            column=str(mark.column + 1) if mark else "",
+        )
+        raise Problems([problem]) from error
     if not isinstance(data, dict):
-        raise DataFileError(path, "", "expected a mapping of keys to values at the top level")
+        raise file_problem(path, "not_a_mapping", _("expected a mapping of keys to values at the top level"))
     return data
 
 
@@ -53,18 +56,19 @@ class Reader:
         self.path = Path(path)
         self.errors = []
 
-    def error(self, where, problem):
-        self.errors.append(DataFileError(self.path, where, problem))
+    def error(self, where, code, message, **params):
+        self.errors.append(Problem(code, message, params, file=str(self.path), item=where))
 
     def require(self, item, key, where, kind=str):
         value = item.get(key) if isinstance(item, dict) else None
         if value is None or value == "":
-            self.error(where, f"missing {key!r}")
+            self.error(where, "required", _("missing '%(key)s'"), key=key)
             return None
         if kind is str and isinstance(value, (int, float)):
             value = str(value)
         if not isinstance(value, kind):
-            self.error(where, f"{key!r} must be {kind.__name__}, not {type(value).__name__}")
+            message = _("'%(key)s' must be %(expected)s, not %(found)s")
+            self.error(where, "wrong_type", message, key=key, expected=kind.__name__, found=type(value).__name__)
             return None
         return value
 
@@ -75,38 +79,58 @@ class Reader:
         if isinstance(value, (int, float)):
             return str(value)
         if not isinstance(value, str):
-            self.error(where, f"{key!r} must be text, not {type(value).__name__}")
+            self.error(where, "wrong_type", _("'%(key)s' must be text, not %(found)s"), key=key, found=type(value).__name__)
             return default
         return value.strip()
 
-    def translations(self, item, key, where, required=True):
-        """``{lang: text}`` for the content languages; each required unless said otherwise."""
+    def translations(self, item, key, where, original, required=True):
+        """``{language: text}`` of the texts given, in content languages only.
+
+        The text in ``original`` is required unless ``required`` is false; the others are
+        translations and may be missing. A plain string is the text in the original language.
+        """
         value = item.get(key) if isinstance(item, dict) else None
-        if value is None and not required:
-            return {code: "" for code in codes()}
+        if isinstance(value, str):
+            value = {original: value}
+        if value is None:
+            value = {}
+        codes = content_codes()
         if not isinstance(value, dict):
-            self.error(where, f"{key!r} must map each language ({', '.join(codes())}) to a text")
-            return {code: "" for code in codes()}
-        result = {}
-        for code in codes():
-            text = value.get(code)
-            if required and not (isinstance(text, str) and text.strip()):
-                self.error(where, f"missing {key}.{code} (expected a text in {code})")
-            result[code] = text.strip() if isinstance(text, str) else ""
-        return result
+            message = _("'%(key)s' must map languages (%(expected)s) to texts")
+            self.error(where, "wrong_type", message, key=key, expected=", ".join(codes))
+            return {}
+        texts = {}
+        for code, text in value.items():
+            if str(code) not in codes:
+                message = _("%(key)s.%(language)s: not a content language (expected one of %(expected)s)")
+                self.error(where, "unknown_language", message, key=key, language=code, expected=", ".join(codes))
+            elif text is not None and not isinstance(text, str):
+                message = _("%(key)s.%(language)s must be text, not %(found)s")
+                self.error(where, "wrong_type", message, key=key, language=code, found=type(text).__name__)
+            elif text and text.strip():
+                texts[str(code)] = text.strip()
+        if required and original in codes and original not in texts:
+            message = _("missing %(key)s.%(language)s (the original text, in %(language)s)")
+            self.error(where, "required", message, key=key, language=original)
+        return texts
+
+    def language(self, item, key, where, default):
+        """A content language code (default ``default``)."""
+        return self.choice(item, key, where, content_codes(), default)
 
     def codes(self, item, key, where, allowed, what):
         value = item.get(key) if isinstance(item, dict) else None
         if value in (None, ""):
             return []
         if not isinstance(value, list):
-            self.error(where, f"{key!r} must be a list of {what} codes")
+            self.error(where, "wrong_type", _("'%(key)s' must be a list of %(what)s codes"), key=key, what=what)
             return []
         result = []
         for code in value:
             code = str(code)
             if code not in allowed:
-                self.error(where, f"unknown {what} {code!r} in {key!r} (expected one of {', '.join(sorted(allowed))})")
+                message = _("unknown %(what)s '%(value)s' in '%(key)s' (expected one of %(expected)s)")
+                self.error(where, "unknown_code", message, what=what, value=code, key=key, expected=", ".join(sorted(allowed)))
             else:
                 result.append(code)
         return result
@@ -115,17 +139,21 @@ class Reader:
         """One code of ``allowed``, or "" when the key is empty."""
         value = self.text(item, key, where)
         if value and value not in allowed:
-            self.error(where, f"unknown {what} {value!r} (expected one of {', '.join(sorted(allowed))})")
+            message = _("unknown %(what)s '%(value)s' (expected one of %(expected)s)")
+            self.error(where, "unknown_code", message, what=what, value=value, expected=", ".join(sorted(allowed)))
             return ""
         return value
 
     def choice(self, item, key, where, choices, default):
-        value = self.text(item, key, where, default) or default
+        value = self.text(item, key, where)
+        if not value:
+            return default
         if value not in choices:
-            self.error(where, f"{key!r} is {value!r} (expected one of {', '.join(choices)})")
+            message = _("'%(key)s' is '%(value)s' (expected one of %(expected)s)")
+            self.error(where, "bad_choice", message, key=key, value=value, expected=", ".join(choices))
             return default
         return value
 
     def raise_if_errors(self):
         if self.errors:
-            raise DataFileErrors(self.errors)
+            raise Problems(self.errors)

@@ -65,6 +65,9 @@ CONFIG_DIR = envpath("WIDMONITOR_CONFIG_DIR", str(REPO_DIR / "config"))
 DATA_DIR = envpath("WIDMONITOR_DATA_DIR", str(REPO_DIR / "data"))
 
 STRATEGY = os.environ.get("WIDMONITOR_STRATEGY", "belgium-wid-2021")  # code of the strategy being run
+# The languages content is stored in (read when first needed, see widmonitor.languages);
+# the interface languages are LANGUAGES below.
+CONTENT_LANGUAGES_FILE = envpath("WIDMONITOR_CONTENT_LANGUAGES", str(CONFIG_DIR / "languages.yaml"))
 DEBUG = envbool("WIDMONITOR_DEBUG", "0")
 SECRET_KEY = secret_key(HOME_DIR)
 ALLOWED_HOSTS = [h for h in os.environ.get("WIDMONITOR_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
@@ -85,6 +88,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "widmonitor",
+    "widmonitor.vocabularies",
     "widmonitor.strategy",
     "widmonitor.actors",
     "widmonitor.initiatives",
@@ -132,6 +136,8 @@ LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
+
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = HOME_DIR / "static"

@@ -2,8 +2,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from widmonitor.initiatives.models import Initiative, Term
-from widmonitor.initiatives.vocabulary import Moderation
+from widmonitor.initiatives.models import Initiative
+from widmonitor.vocabularies.models import Term
+from widmonitor.vocabularies.choices import Moderation
 from widmonitor.strategy.models import Objective
 
 CHANGELIST = reverse("admin:initiatives_initiative_changelist")
@@ -12,7 +13,7 @@ CHANGELIST = reverse("admin:initiatives_initiative_changelist")
 @pytest.fixture
 def records(strategy):
     def make(uid, objectives=(), audiences=(), regions=(), formats=(), **fields):
-        initiative = Initiative.objects.create(uid=uid, title_nl=f"Titel {uid}", **fields)
+        initiative = Initiative.objects.create(uid=uid, title={"nl": f"Titel {uid}"}, **fields)
         initiative.objectives.set(Objective.objects.filter(code__in=objectives))
         for codes, vocabulary, field in ((audiences, "audience", "audiences"), (regions, "region", "regions"), (formats, "format", "formats")):
             getattr(initiative, field).set(Term.objects.filter(vocabulary=vocabulary, code__in=codes))
@@ -59,20 +60,24 @@ def test_a_moderator_bulk_publishes_and_rejects(moderator, records):
     response = moderator.post(CHANGELIST, {"action": "publish", "_selected_action": list(ids)}, follow=True)
     assert "2 initiatives published." in response.content.decode()
     assert Initiative.objects.filter(moderation=Moderation.PUBLISHED).count() == 3
-    moderator.post(CHANGELIST, {"action": "reject", "_selected_action": [ids[0]]})
+    response = moderator.post(CHANGELIST, {"action": "reject", "_selected_action": [ids[0]]}, follow=True)
+    assert "Say why the initiatives are rejected." in response.content.decode()
+    assert Initiative.objects.get(pk=ids[0]).moderation == Moderation.PUBLISHED
+    moderator.post(CHANGELIST, {"action": "reject", "reason": "Not an initiative: a policy plan", "_selected_action": [ids[0]]})
     rejected = Initiative.objects.get(pk=ids[0])
     assert rejected.moderation == Moderation.REJECTED
-    assert rejected.history.first().history_user.username == "moderator"
+    entry = rejected.history.first()
+    assert (entry.history_user.username, entry.history_change_reason) == ("moderator", "Not an initiative: a policy plan")
 
 
 def test_the_history_of_a_record_shows_its_edits(moderator, records):
     initiative = Initiative.objects.get(uid="awareness")
-    initiative.title_en = "Awareness campaign"
+    initiative.title["en"] = "Awareness campaign"
     initiative.save()
     response = moderator.get(reverse("admin:initiatives_initiative_history", args=[initiative.pk]))
     assert response.status_code == 200
     records = list(response.context["page_obj"].object_list)
-    assert len(records) == initiative.history.count() and records[0].title_en == "Awareness campaign"
+    assert len(records) == initiative.history.count() and records[0].title["en"] == "Awareness campaign"
     assert "Awareness campaign" in response.content.decode()
 
 
@@ -83,10 +88,12 @@ def test_a_moderator_edits_through_the_form_and_is_recorded(moderator, records):
     data = {name: value for name, value in form.initial.items() if value is not None}
     for name in ("organisations", "objectives", "audiences", "regions", "languages", "formats"):
         data[name] = [obj.pk for obj in data.get(name, [])]
+    for name in ("title", "summary"):  # a box per content language
+        data.update({f"{name}_{code}": text for code, text in data.pop(name).items()})
     data.update({"title_en": "<script>alert(1)</script>", "listings-TOTAL_FORMS": 0, "listings-INITIAL_FORMS": 0})
     response = moderator.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert Initiative.objects.get(uid="awareness").title_en == "<script>alert(1)</script>"
+    assert Initiative.objects.get(uid="awareness").title["en"] == "<script>alert(1)</script>"
     page = moderator.get(CHANGELIST).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert Initiative.objects.get(uid="awareness").history.first().history_user.username == "moderator"

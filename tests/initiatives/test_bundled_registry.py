@@ -1,8 +1,13 @@
-"""The bundled registry against its source, the WiD report 2022 (../shared/seeds/001_*.txt)."""
+"""The bundled registry against its source, the WiD report 2022.
+
+The report's section 5 is read from data/sources/wid-report-2022-section5.yaml, extracted once
+from the report (see data/sources/README.md); nothing here reads outside the repository.
+"""
 
 import re
 
 import pytest
+import yaml
 from django.conf import settings
 from django.core.management import call_command
 
@@ -10,8 +15,9 @@ from widmonitor.initiatives.analysis import analyse
 from widmonitor.initiatives.models import Initiative, PublishedList
 from widmonitor.strategy.models import Objective
 
-REPORT = next((settings.REPO_DIR.parent / "shared" / "seeds").glob("001_*.txt"))
-SECTION_HEADING = re.compile(r"^\s*(5\.[1-5](?:\.[1-4])?)\. ", re.M)
+SOURCE = settings.DATA_DIR / "sources" / "wid-report-2022-section5.yaml"
+SECTION_CODE = re.compile(r"5\.[1-5](?:\.[1-4])?")
+STATED_KEYS = ("total", "private", "public", "mixed")
 NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
 
 
@@ -24,22 +30,29 @@ def normalise(text):
 
 
 @pytest.fixture(scope="module")
-def raw_sections():
-    text = REPORT.read_text(encoding="utf-8")
-    body = text[text.index(" 5. Bestaande/toekomstige initiatieven") : text.index(" 6. Mogelijke denkpistes")]
-    marks = list(SECTION_HEADING.finditer(body))
-    ends = [m.start() for m in marks[1:]] + [len(body)]
-    return {m.group(1): body[m.start() : end] for m, end in zip(marks, ends)}
+def report_lists():
+    """The report's 22 lists, by section: heading, intro, stated_text, bullet_count, bullets."""
+    facts = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    assert facts["document"] == "wid-report-2022"
+    sections = [item["section"] for item in facts["lists"]]
+    assert len(sections) == len(set(sections)), "a section appears twice in the facts file"
+    return {item["section"]: item for item in facts["lists"]}
 
 
-@pytest.fixture(scope="module")
-def report_sections(raw_sections):
-    return {section: normalise(text) for section, text in raw_sections.items()}
+def test_the_facts_file_has_22_lists_each_with_as_many_bullets_as_it_counted(report_lists):
+    assert len(report_lists) == 22
+    for section, item in report_lists.items():
+        assert SECTION_CODE.fullmatch(section), section
+        assert item["heading"].strip(), section
+        assert item["stated_text"] and item["stated_text"] in item["intro"], section
+        assert stated_from_sentence(item["stated_text"]), f"{section}: no count read from {item['stated_text']!r}"
+        assert len(item["bullets"]) == item["bullet_count"], section
+        assert all(bullet.strip() for bullet in item["bullets"]), section
 
 
-def test_the_report_has_22_lists_and_the_registry_all_of_them(db, bundled_registry, report_sections):
-    assert len(report_sections) == 22
-    assert sorted(PublishedList.objects.values_list("section", flat=True)) == sorted(report_sections)
+def test_the_report_has_22_lists_and_the_registry_all_of_them(db, bundled_registry, report_lists):
+    assert len(report_lists) == 22
+    assert sorted(PublishedList.objects.values_list("section", flat=True)) == sorted(report_lists)
 
 
 def test_every_list_is_linked_to_its_objective(db, bundled_registry):
@@ -49,15 +62,16 @@ def test_every_list_is_linked_to_its_objective(db, bundled_registry):
             assert entry.initiative.objectives.filter(pk=published.objective_id).exists(), (published.section, entry.position)
 
 
-def test_every_bullet_of_every_list_is_an_entry_in_order(db, bundled_registry, raw_sections, report_sections):
+def test_every_bullet_of_every_list_is_an_entry_in_order(db, bundled_registry, report_lists):
     for published in PublishedList.objects.all():
+        bullets = report_lists[published.section]["bullets"]
         entries = list(published.entries.all())
-        assert len(entries) == raw_sections[published.section].count("•"), published.section
-        section, position = report_sections[published.section], 0
-        for entry in entries:
-            found = section.find(normalise(entry.text)[:60], position)
-            assert found >= 0, (published.section, entry.position, entry.text[:60])
-            position = found
+        assert len(entries) == len(bullets), published.section
+        for entry, bullet in zip(entries, bullets):
+            bullet, text = normalise(bullet), normalise(entry.text)
+            assert text and bullet.startswith(text), (published.section, entry.position, entry.text[:60])
+            if entry.audience_text:
+                assert normalise(entry.audience_text) in bullet[len(text) :], (published.section, entry.position)
 
 
 def stated_from_sentence(sentence):
@@ -66,7 +80,7 @@ def stated_from_sentence(sentence):
     for word, number in NUMBER_WORDS.items():
         words = re.sub(rf"\b{word}\b", str(number), words)
     found = {}
-    for number, kind in re.findall(r"(\d+)\s+(?:soorten?\s+|types?\s+)?(privé|publieke?|gemengde?)", words):
+    for number, kind in re.findall(r"(\d+)\s+(?:soort(?:en)?\s+|types?\s+)?(privé|publieke?|gemengde?)", words):
         key = {"privé": "private", "publiek": "public", "publieke": "public", "gemengd": "mixed", "gemengde": "mixed"}[kind]
         found[key] = int(number)
     total = re.search(r"(\d+)\s+(?:\w+\s+)?initiatieven\b[^(]*\(", words)
@@ -75,14 +89,18 @@ def stated_from_sentence(sentence):
     return found
 
 
-def test_stated_counts_are_the_report_s_own(db, bundled_registry, report_sections):
+def test_stated_counts_are_the_report_s_own(db, bundled_registry, report_lists):
+    """The stated sentence is the report's; the counts stored are exactly those it gives, none added."""
+    wrong = []
     for published in PublishedList.objects.all():
-        assert normalise(published.stated_text) in report_sections[published.section], published.section
-        stated = stated_from_sentence(published.stated_text)
-        for key, value in stated.items():
-            assert getattr(published, f"stated_{key}") == value, (published.section, key)
-        if "total" not in stated and "soort " not in published.stated_text:
-            assert published.stated_total is None, f"{published.section}: a total the report does not state"
+        sentence = report_lists[published.section]["stated_text"]
+        assert normalise(published.stated_text) == normalise(sentence), published.section
+        stored = {key: getattr(published, f"stated_{key}") for key in STATED_KEYS}
+        stored = {key: value for key, value in stored.items() if value is not None}
+        stated = stated_from_sentence(sentence)
+        if stored != stated:
+            wrong.append(f"{published.section} {sentence!r}: stored {stored}, the sentence gives {stated}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_bullets_and_initiatives_agree_or_the_data_file_explains(db, bundled_registry):
@@ -93,8 +111,9 @@ def test_bullets_and_initiatives_agree_or_the_data_file_explains(db, bundled_reg
 
 def test_every_initiative_has_title_and_summary_in_three_languages_and_a_source(db, bundled_registry):
     for initiative in Initiative.objects.all():
-        for field in ("title_nl", "title_fr", "title_en", "summary_nl", "summary_fr", "summary_en"):
-            assert getattr(initiative, field).strip(), (initiative.uid, field)
+        for field in ("title", "summary"):
+            texts = getattr(initiative, field)
+            assert sorted(texts) == ["en", "fr", "nl"] and all(t.strip() for t in texts.values()), (initiative.uid, field)
         assert initiative.source_document and initiative.source_section, initiative.uid
         assert initiative.objectives.exists(), initiative.uid
         assert not initiative.contact_email and not initiative.contact_name
@@ -113,3 +132,36 @@ def test_analysis_prints_all_22_lists_and_the_report_s_inconsistencies(db, bundl
     for code in Objective.objects.values_list("code", flat=True):
         assert re.search(rf"^5\.{re.escape(code)}\s+{re.escape(code)}\s", out, re.M), code
     assert "The stated breakdown by type adds up to 9, not to the stated total of 8." in out
+
+
+# The repository stands alone: no code, test, benchmark or README reads the sibling folder the
+# sources were once kept in. The needles are built from parts so that this file does not match.
+OUTSIDE = "sha" + "red"
+NEEDLES = (f"{OUTSIDE}/seeds", f"{OUTSIDE}/data", f"{OUTSIDE}\\seeds", "REPO_DIR" + ".parent")
+CODE_NEEDLES = (
+    re.compile(rf"""["']{OUTSIDE}["']"""),  # a path component: parent / "...", os.path.join(..., "...")
+    re.compile(rf"""\.\.[/\\]{OUTSIDE}\b"""),  # a relative path out of the repository
+)
+
+
+def repository_text_files():
+    root = settings.REPO_DIR
+    yield root / "README.md"
+    for folder in ("src", "tests", "benchmarks"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and ".egg-info" not in str(path):
+                yield path
+
+
+def test_nothing_in_the_repository_reads_outside_it():
+    found = []
+    for path in repository_text_files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # binary (e.g. compiled translations, workbooks)
+        where = path.relative_to(settings.REPO_DIR)
+        found += [f"{where}: {needle}" for needle in NEEDLES if needle in text]
+        if path.suffix in (".py", ".toml", ".cfg", ".ini", ".sh"):
+            found += [f"{where}: {match.group(0)}" for pattern in CODE_NEEDLES for match in pattern.finditer(text)]
+    assert not found, found

@@ -54,14 +54,14 @@ def test_an_upload_is_previewed_first_and_nothing_is_written(moderator, workbook
     assert "overview.xlsx is valid. Importing it would create 0, update 1 and leave 1 initiatives unchanged." in (
         response.content.decode()
     )
-    assert Initiative.objects.get(uid="coderdojo-belgium").title_en == "CoderDojo Belgium"
+    assert Initiative.objects.get(uid="coderdojo-belgium").title["en"] == "CoderDojo Belgium"
 
 
 def test_a_confirmed_upload_is_written_in_the_moderator_s_name(moderator, workbook):
     response = moderator.post(EXCEL, {"workbook": upload(workbook), "confirm": "on"})
     assert "overview.xlsx imported: 0 created, 1 updated, 1 unchanged." in response.content.decode()
     initiative = Initiative.objects.get(uid="coderdojo-belgium")
-    assert initiative.title_en == "CoderDojo Belgium clubs"
+    assert initiative.title["en"] == "CoderDojo Belgium clubs"
     assert initiative.history.first().history_user.username == "moderator"
     assert 'name="confirm" aria-describedby="id_confirm_helptext" id="id_confirm">' in response.content.decode()
 
@@ -74,7 +74,7 @@ def test_a_bad_upload_lists_every_problem_escaped_and_writes_nothing(moderator, 
     assert "column J (sector): &quot;&lt;b&gt;semi&lt;/b&gt;&quot; is not a valid sector" in page
     assert "<b>semi</b>" not in page
     assert "row 3, column Q (starts): &quot;soon&quot; is not a date" in page
-    assert Initiative.objects.get(uid="coderdojo-belgium").title_en == "CoderDojo Belgium"
+    assert Initiative.objects.get(uid="coderdojo-belgium").title["en"] == "CoderDojo Belgium"
 
 
 def test_the_page_speaks_the_moderator_s_language(moderator, workbook):
@@ -93,7 +93,7 @@ def test_anonymous_visitors_and_partners_cannot_export_or_import(persona, reques
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
     client.post(EXCEL, {"workbook": upload(workbook), "confirm": "on"})
-    assert Initiative.objects.get(uid="coderdojo-belgium").title_en == "CoderDojo Belgium"
+    assert Initiative.objects.get(uid="coderdojo-belgium").title["en"] == "CoderDojo Belgium"
 
 
 def test_a_staff_member_without_the_initiative_permissions_is_refused(client, django_user_model, workbook):
@@ -106,4 +106,4 @@ def test_an_upload_without_a_csrf_token_is_refused(django_user_model, workbook):
     client = Client(enforce_csrf_checks=True)
     client.force_login(django_user_model.objects.create_superuser("root", password="x-pass-1234"))
     assert client.post(EXCEL, {"workbook": upload(workbook), "confirm": "on"}).status_code == 403
-    assert Initiative.objects.get(uid="coderdojo-belgium").title_en == "CoderDojo Belgium"
+    assert Initiative.objects.get(uid="coderdojo-belgium").title["en"] == "CoderDojo Belgium"

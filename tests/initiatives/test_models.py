@@ -2,10 +2,13 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
-from widmonitor.initiatives.models import Initiative, Term
-from widmonitor.initiatives.vocabulary import Moderation, parse_partial_date, validate_partial_date
-from widmonitor.strategy.models import in_language
+from widmonitor.initiatives.models import Initiative
+from widmonitor.vocabularies.models import Term
+from widmonitor.initiatives.periods import parse_partial_date, validate_partial_date
+from widmonitor.vocabularies.choices import Moderation
+from widmonitor.languages import LocalText, pick
 
 
 @pytest.mark.parametrize(
@@ -31,14 +34,14 @@ def test_it_rejects_what_is_not_a_partial_date(value):
 
 
 def test_the_title_in_the_original_language_is_required(db):
-    initiative = Initiative(uid="a", title_fr="Un titre", original_language="nl")
+    initiative = Initiative(uid="a", title={"fr": "Un titre"}, original_language="nl")
     with pytest.raises(ValidationError) as caught:
         initiative.full_clean()
-    assert caught.value.message_dict == {"title_nl": ["The title in the original language (nl) is required."]}
+    assert caught.value.message_dict == {"title": ["The title in the original language (nl) is required."]}
 
 
 def test_an_initiative_cannot_end_before_it_starts(db):
-    initiative = Initiative(uid="a", title_nl="Titel", starts="2022-09", ends="2022")
+    initiative = Initiative(uid="a", title={"nl": "Titel"}, starts="2022-09", ends="2022")
     initiative.full_clean()  # same year: ends (2022-12-31) is after starts
     initiative.ends = "2021-12"
     with pytest.raises(ValidationError) as caught:
@@ -47,33 +50,51 @@ def test_an_initiative_cannot_end_before_it_starts(db):
 
 
 def test_a_new_initiative_gets_a_unique_identifier_from_its_title(db):
-    first = Initiative.objects.create(title_en="Girls Code Day", title_nl="Meisjescodedag")
-    second = Initiative.objects.create(title_en="Girls Code Day")
+    first = Initiative.objects.create(title={"en": "Girls Code Day", "nl": "Meisjescodedag"})
+    second = Initiative.objects.create(title={"en": "Girls Code Day"}, original_language="en")
     assert (first.uid, second.uid) == ("girls-code-day", "girls-code-day-2")
 
 
-def test_text_falls_back_to_another_language_when_missing(db):
-    initiative = Initiative(uid="a", title_nl="Titel", title_fr="", title_en="Title")
-    assert in_language(initiative, "title", "fr") == "Titel"
-    assert in_language(initiative, "title", "en") == "Title"
+@pytest.mark.parametrize(
+    ("texts", "original", "language", "expected"),
+    [
+        ({"nl": "Titel", "en": "Title"}, "nl", "en", LocalText("Title", "en")),
+        ({"nl": "Titel", "en": "Title"}, "en", "nl", LocalText("Titel", "nl")),
+        ({"nl": "Titel", "en": "Title"}, "en", "fr", LocalText("Title", "en", fallback=True)),
+        ({"nl": "Titel", "en": "Title", "fr": ""}, "nl", "fr", LocalText("Titel", "nl", fallback=True)),
+        ({"en": "Title"}, "nl", "fr", LocalText("Title", "en", fallback=True)),  # a record whose original is missing
+        ({}, "nl", "fr", LocalText("", "nl", fallback=True)),
+        ({}, "nl", "nl", LocalText("", "nl", fallback=False)),
+    ],
+)
+def test_a_text_is_shown_in_the_language_asked_else_in_its_original_marked(texts, original, language, expected):
+    assert pick(texts, original, language) == expected
+
+
+def test_a_record_s_text_follows_the_active_language(db):
+    initiative = Initiative(uid="a", title={"nl": "Titel", "en": "Title"}, original_language="nl")
+    with translation.override("fr"):
+        assert (str(initiative), initiative.text("title").fallback) == ("Titel", True)
+    with translation.override("en"):
+        assert (str(initiative), initiative.text("title").fallback) == ("Title", False)
 
 
 def test_only_published_initiatives_are_public(db):
-    Initiative.objects.create(uid="draft", title_nl="a")
-    Initiative.objects.create(uid="live", title_nl="b", moderation=Moderation.PUBLISHED)
+    Initiative.objects.create(uid="draft", title={"nl": "a"})
+    Initiative.objects.create(uid="live", title={"nl": "b"}, moderation=Moderation.PUBLISHED)
     assert list(Initiative.objects.published().values_list("uid", flat=True)) == ["live"]
 
 
 def test_every_edit_is_kept_with_who_and_what(db, django_user_model, vocabularies):
     user = django_user_model.objects.create_user("editor")
-    initiative = Initiative.objects.create(uid="a", title_nl="Eerste titel")
+    initiative = Initiative.objects.create(uid="a", title={"nl": "Eerste titel"})
     initiative._history_user = user
-    initiative.title_nl = "Tweede titel"
+    initiative.title["nl"] = "Tweede titel"
     initiative.save()
     initiative.audiences.add(Term.objects.get(vocabulary="audience", code="girls"))
     added, renamed, created = initiative.history.all()
     assert [(c.field, c.old, c.new) for c in renamed.diff_against(created).changes] == [
-        ("title_nl", "Eerste titel", "Tweede titel")
+        ("title", {"nl": "Eerste titel"}, {"nl": "Tweede titel"})
     ]
     assert renamed.history_user == user
     assert [c.field for c in added.diff_against(renamed).changes] == ["audiences"]

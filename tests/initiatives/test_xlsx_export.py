@@ -1,10 +1,13 @@
 """Exporting the overview and analysis workbooks."""
 
 import pytest
+from django.conf import settings
 from openpyxl import load_workbook
 
 from widmonitor.initiatives.models import Initiative, PublishedList, PublishedListEntry
 from widmonitor.initiatives.xlsx_export import export_analysis, export_overview
+from widmonitor.initiatives.xlsx_import import import_overview
+from widmonitor.strategy.loader import load_strategy
 from widmonitor.strategy.models import Objective
 
 from . import xlsx_factory as factory
@@ -25,7 +28,7 @@ def test_it_writes_one_row_per_initiative_ordered_by_identifier(initiatives, tmp
     assert [row[0] for row in rows[1:]] == ["coderdojo-belgium", "women-in-tech-day"]
     coderdojo = dict(zip(rows[0], rows[1]))
     assert {key: coderdojo[key] for key in ("organisations", "objectives", "audiences", "languages", "starts")} == {
-        "organisations": "BeCode; ella vzw",
+        "organisations": "becode; ella",
         "objectives": "1; 1.2",
         "audiences": "age-6-12; girls",
         "languages": "nl; fr",
@@ -53,8 +56,8 @@ def test_it_exports_only_the_queryset_given(initiatives, tmp_path):
 
 def test_it_writes_formula_looking_text_as_text(initiatives, tmp_path):
     coderdojo, _tech_day = initiatives
-    coderdojo.title_en = "=1+1"
-    coderdojo.summary_en = "@SUM(A1:A2)"
+    coderdojo.title["en"] = "=1+1"
+    coderdojo.summary["en"] = "@SUM(A1:A2)"
     coderdojo.save()
     path = tmp_path / "overview.xlsx"
 
@@ -76,7 +79,8 @@ def test_it_freezes_a_bold_header_and_lists_the_codes(initiatives, tmp_path):
     codes = [row for row in workbook["Codes"].iter_rows(values_only=True)]
     assert codes[0] == ("vocabulary", "code", "label_nl", "label_fr", "label_en")
     assert ("audiences", "girls", "meisjes", "filles", "girls") in codes
-    assert ("organisations", "BeCode", None, None, None) in codes
+    assert ("organisations", "becode", None, None, "BeCode") in codes
+    assert ("organisations", "ella", "ella vzw", None, None) in codes
     assert ("objectives", "1.2") == codes[[row[:2] for row in codes].index(("objectives", "1.2"))][:2]
     assert {row[0] for row in codes[1:]} == {
         "original_language", "organisations", "sector", "objectives", "audiences", "regions",
@@ -114,7 +118,7 @@ def test_the_analysis_sets_computed_counts_beside_stated_ones(published_list, tm
         "document": "wid-report-2022",
         "section": "5.1.2",
         "objective": "1.2",
-        "objective title": Objective.objects.get(code="1.2").title_en,
+        "objective title": Objective.objects.get(code="1.2").title["en"],
         "bullets": 3,
         "distinct initiatives": 2,
         "computed private": 1,
@@ -167,3 +171,20 @@ def test_the_analysis_leaves_out_rejected_records(published_list, tmp_path):
 
     by_code = {row[1]: row[3:] for row in factory.sheet_values(path)["By objective"][2:]}
     assert by_code["3.1"] == [0, 0, 0, 0, 0]
+
+
+def test_only_objectives_of_the_strategy_the_platform_runs_are_exported_and_others_are_kept(initiatives, tmp_path):
+    fictional = load_strategy(settings.REPO_DIR / "tests" / "fixtures" / "strategies" / "fictional-strategy.yaml")
+    coderdojo = Initiative.objects.get(uid="coderdojo-belgium")
+    coderdojo.objectives.add(fictional.objectives.get(code="A.1"))
+    path = tmp_path / "overview.xlsx"
+
+    export_overview(path)
+    report = import_overview(path)
+
+    rows = factory.sheet_values(path)["Initiatives"]
+    assert dict(zip(rows[0], rows[1]))["objectives"] == "1; 1.2"
+    assert (report.errors, report.updated, report.unchanged) == ([], 0, 2)
+    factory.edit(path, {(2, "objectives"): "1.3"})
+    assert import_overview(path).updated == 1
+    assert sorted(coderdojo.objectives.values_list("code", flat=True)) == ["1.3", "A.1"]

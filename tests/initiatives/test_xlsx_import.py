@@ -8,7 +8,8 @@ from openpyxl import Workbook
 
 from widmonitor.initiatives.models import Initiative
 from widmonitor.initiatives.xlsx_export import export_overview
-from widmonitor.initiatives.xlsx_import import CellError, import_overview
+from widmonitor.initiatives.xlsx_import import import_overview
+from widmonitor.problems import Problem
 
 from . import xlsx_factory as factory
 
@@ -19,9 +20,10 @@ HEADERS = (
 )
 OBJECTIVE_CODES = "1, 1.1, 1.2, 1.3, 1.4, 2, 2.1, 2.2, 2.3, 3, 3.1, 3.2, 3.3, 3.4, 4, 4.1, 4.2, 4.3, 5, 5.1, 5.2, 5.3"
 AUDIENCE_CODES = (
-    "age-lt6, age-6-12, age-12-18, age-17-18, age-18-plus, girls, women, job-seekers, employees, entrepreneurs, "
-    "managers, teachers, parents, students, companies, hr-recruiters, public-bodies, journalists-media, "
-    "vulnerable-groups, women-foreign-origin, people-with-disability, everyone"
+    "age-lt6, age-6-12, age-12-18, age-17-18, age-18-plus, children, young-people, girls, women, job-seekers, "
+    "employees, entrepreneurs, managers, teachers, parents, students, schools, companies, hr-recruiters, "
+    "public-bodies, non-profits, organisations, journalists-media, experts, vulnerable-groups, "
+    "women-foreign-origin, people-with-disability, everyone"
 )
 NOT_XLSX = "overview.xlsx: not an Excel workbook (expected an .xlsx file saved by Excel or LibreOffice)"
 
@@ -123,10 +125,10 @@ MALFORMED = [
         id="unknown language",
     ),
     pytest.param(
-        edit({(2, "organisations"): "BeCode; Nobody Inc"}),
+        edit({(2, "organisations"): "becode; ella vzw"}),
         [
-            'Initiatives, row 2, column I (organisations): unknown organisation "Nobody Inc" '
-            "(expected the name of an organisation of the registry, as listed on the Codes sheet)"
+            'Initiatives, row 2, column I (organisations): unknown organisation "ella vzw" '
+            "(expected the identifier of an organisation of the registry, as listed on the Codes sheet)"
         ],
         id="unknown organisation",
     ),
@@ -329,7 +331,7 @@ def test_it_reports_errors_as_typed_data(overview):
 
     [error] = import_overview(overview).errors
 
-    assert isinstance(error, CellError)
+    assert isinstance(error, Problem)
     assert (error.code, error.file, error.sheet, error.row, error.column, error.header, error.value) == (
         "unknown_code",
         "overview.xlsx",
@@ -376,7 +378,7 @@ def test_it_updates_changed_fields_and_links_and_records_who(overview, django_us
 
     assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
     coderdojo = Initiative.objects.get(uid="coderdojo-belgium")
-    assert coderdojo.title_en == "CoderDojo Belgium vzw"
+    assert coderdojo.title["en"] == "CoderDojo Belgium vzw"
     assert sorted(coderdojo.audiences.values_list("code", flat=True)) == ["girls", "women"]
     assert not coderdojo.regions.exists()
     record = coderdojo.history.latest()
@@ -385,7 +387,7 @@ def test_it_updates_changed_fields_and_links_and_records_who(overview, django_us
         editor,
         "Imported from overview.xlsx",
     )
-    assert record.prev_record.title_en == "CoderDojo Belgium"
+    assert record.prev_record.title["en"] == "CoderDojo Belgium"
     assert sorted(record.audiences.values_list("term__code", flat=True)) == ["girls", "women"]
     assert Initiative.history.filter(uid="women-in-tech-day").count() == tech_day_records
 
@@ -408,7 +410,7 @@ def test_it_creates_new_identifiers_and_records_who(overview, django_user_model)
 
     assert (report.created, report.updated, report.unchanged) == (1, 0, 2)
     created = Initiative.objects.get(uid="she-codes")
-    assert (created.title_en, created.starts, created.moderation, created.created_by) == ("She Codes", "2024", "draft", editor)
+    assert (created.title["en"], created.starts, created.moderation, created.created_by) == ("She Codes", "2024", "draft", editor)
     assert list(created.organisations.values_list("slug", flat=True)) == ["becode"]
     assert sorted(created.objectives.values_list("code", flat=True)) == ["2", "2.1"]
     record = created.history.get()
@@ -462,11 +464,11 @@ def test_a_dry_run_reports_what_would_change_and_writes_nothing(overview):
 
 def test_it_keeps_text_that_looks_like_a_formula_verbatim(overview):
     coderdojo = Initiative.objects.get(uid="coderdojo-belgium")
-    coderdojo.summary_en = '=HYPERLINK("http://evil.example", "click")'
+    coderdojo.summary["en"] = '=HYPERLINK("http://evil.example", "click")'
     coderdojo.save()
     export_overview(overview)
 
     report = import_overview(overview)
 
     assert report.unchanged == 2
-    assert Initiative.objects.get(uid="coderdojo-belgium").summary_en == '=HYPERLINK("http://evil.example", "click")'
+    assert Initiative.objects.get(uid="coderdojo-belgium").summary["en"] == '=HYPERLINK("http://evil.example", "click")'

@@ -39,8 +39,8 @@ def test_the_bundled_registry_survives_a_round_trip(registry, tmp_path):
 @pytest.mark.parametrize("text", TRICKY)
 def test_tricky_text_survives_a_round_trip(strategy, tmp_path, text):
     coderdojo, _tech_day = factory.sample_initiatives()
-    coderdojo.title_en = text
-    coderdojo.summary_fr = text
+    coderdojo.title["en"] = text
+    coderdojo.summary["fr"] = text
     coderdojo.provenance_note = text
     coderdojo.save()
 
@@ -49,7 +49,7 @@ def test_tricky_text_survives_a_round_trip(strategy, tmp_path, text):
     assert (report.errors, report.created, report.updated, report.unchanged) == ([], 0, 0, 2)
     assert first == second
     coderdojo.refresh_from_db()
-    assert (coderdojo.title_en, coderdojo.summary_fr, coderdojo.provenance_note) == (text, text, text)
+    assert (coderdojo.title["en"], coderdojo.summary["fr"], coderdojo.provenance_note) == (text, text, text)
     assert {cell.data_type for cell in factory.column_values(tmp_path / "second.xlsx", "title_en")} == {"s"}
 
 

@@ -8,7 +8,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from widmonitor.actors.models import Organisation
-from widmonitor.initiatives.models import Initiative, Term
+from widmonitor.initiatives.models import Initiative
+from widmonitor.vocabularies.models import Term
 from widmonitor.initiatives.xlsx_columns import INITIATIVES_SHEET
 from widmonitor.strategy.models import Objective
 
@@ -88,20 +89,20 @@ def column_values(path, header, sheet=INITIATIVES_SHEET):
 
 def sample_initiatives():
     """Two organisations and two fully filled-in initiatives (rows 2 and 3 of their export)."""
-    becode = Organisation.objects.create(slug="becode", name="BeCode", kind="non-profit")
-    ella = Organisation.objects.create(slug="ella", name="ella vzw", kind="non-profit")
+    becode = Organisation.objects.create(slug="becode", name={"en": "BeCode"}, original_language="en", kind="non-profit")
+    ella = Organisation.objects.create(slug="ella", name={"nl": "ella vzw"}, kind="non-profit")
 
     def terms(vocabulary, *codes):
         return Term.objects.filter(vocabulary=vocabulary, code__in=codes)
 
     coderdojo = Initiative.objects.create(
         uid="coderdojo-belgium",
-        title_nl="CoderDojo België",
-        title_fr="CoderDojo Belgique",
-        title_en="CoderDojo Belgium",
-        summary_nl="Gratis programmeerclubs voor jongeren.",
-        summary_fr="Clubs de programmation gratuits pour les jeunes.",
-        summary_en="Free coding clubs for young people.",
+        title={"nl": "CoderDojo België", "fr": "CoderDojo Belgique", "en": "CoderDojo Belgium"},
+        summary={
+            "nl": "Gratis programmeerclubs voor jongeren.",
+            "fr": "Clubs de programmation gratuits pour les jeunes.",
+            "en": "Free coding clubs for young people.",
+        },
         original_language="nl",
         sector="private",
         cost="free",
@@ -124,8 +125,7 @@ def sample_initiatives():
 
     tech_day = Initiative.objects.create(
         uid="women-in-tech-day",
-        title_fr="Journée des femmes dans la tech",
-        title_en="Women in Tech Day",
+        title={"fr": "Journée des femmes dans la tech", "en": "Women in Tech Day"},
         original_language="fr",
         sector="public",
         starts="2022-03",

@@ -1,7 +1,7 @@
 import pytest
 import yaml
 
-from widmonitor.datafiles import DataFileError, DataFileErrors
+from widmonitor.problems import Problems
 from widmonitor.initiatives.models import Initiative
 from widmonitor.strategy.loader import load_strategy, read_strategy
 from widmonitor.strategy.models import Objective, Strategy
@@ -31,8 +31,8 @@ def test_it_loads_the_belgian_strategy_with_5_objectives_and_17_sub_objectives(s
 
 def test_every_objective_has_a_title_in_nl_fr_and_en(strategy):
     for objective in strategy.objectives.all():
-        assert objective.title_nl and objective.title_fr and objective.title_en, objective.code
-        assert len({objective.title_nl, objective.title_fr, objective.title_en}) == 3, objective.code
+        assert objective.title["nl"] and objective.title["fr"] and objective.title["en"], objective.code
+        assert len({objective.title["nl"], objective.title["fr"], objective.title["en"]}) == 3, objective.code
 
 
 @pytest.mark.parametrize(("code", "band"), [("1.1", "age-lt6"), ("1.2", "age-6-12"), ("1.3", "age-12-18"), ("1.4", "age-17-18"), ("2.1", "")])
@@ -54,29 +54,31 @@ def test_loading_again_updates_in_place_and_keeps_ids(tmp_path, db):
     data["objectives"][0]["title"]["en"] = "Renamed objective"
     load_strategy(write(tmp_path, data))
     assert dict(first.objectives.values_list("code", "id")) == ids
-    assert Objective.objects.get(strategy=first, code="A").title_en == "Renamed objective"
+    assert Objective.objects.get(strategy=first, code="A").title["en"] == "Renamed objective"
 
 
 def test_it_refuses_to_drop_an_objective_that_initiatives_use(tmp_path, db):
     strategy = load_strategy(FICTIONAL)
-    initiative = Initiative.objects.create(uid="x", title_nl="x")
+    initiative = Initiative.objects.create(uid="x", title={"nl": "x"})
     initiative.objectives.add(strategy.objectives.get(code="B.1"))
     data = fictional_data()
     data["objectives"][1]["sub_objectives"] = []
-    with pytest.raises(DataFileErrors, match="B.1 is gone from the file but initiatives use it"):
+    with pytest.raises(Problems, match="B.1 is gone from the file but initiatives use it"):
         load_strategy(write(tmp_path, data))
     assert strategy.objectives.filter(code="B.1").exists()
 
 
 def test_it_collects_every_problem_of_a_file(tmp_path, db):
     data = fictional_data()
-    del data["objectives"][0]["title"]["fr"]
+    del data["objectives"][0]["title"][data["original_language"]]
+    data["objectives"][0]["title"]["xx"] = "?"
     data["objectives"][0]["sub_objectives"][1]["code"] = "A.1"
     data["objectives"][1]["sub_objectives"][0]["code"] = "A.9"
-    with pytest.raises(DataFileErrors) as caught:
+    with pytest.raises(Problems) as caught:
         load_strategy(write(tmp_path, data))
-    assert [str(e) for e in caught.value.errors] == [
-        "strategy.yaml, objectives[1]: missing title.fr (expected a text in fr)",
+    assert [str(e) for e in caught.value.problems] == [
+        "strategy.yaml, objectives[1]: title.xx: not a content language (expected one of nl, fr, en)",
+        "strategy.yaml, objectives[1]: missing title.en (the original text, in en)",
         "strategy.yaml, objectives[1].sub_objectives[2]: code 'A.1' appears twice",
         "strategy.yaml, objectives[2].sub_objectives[1]: sub-objective code 'A.9' does not start with its objective's code",
     ]
@@ -86,12 +88,12 @@ def test_it_collects_every_problem_of_a_file(tmp_path, db):
 def test_it_reports_the_line_of_invalid_yaml(tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text("code: x\nobjectives: [\n  - a: b\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"broken.yaml, line \d+, column \d+: not valid YAML"):
+    with pytest.raises(Problems, match=r"broken.yaml, line \d+, column \d+: not valid YAML"):
         read_strategy(path)
 
 
 def test_it_reports_a_missing_file(tmp_path):
-    with pytest.raises(DataFileError, match="nope.yaml: file not found"):
+    with pytest.raises(Problems, match="nope.yaml: file not found"):
         read_strategy(tmp_path / "nope.yaml")
 
 

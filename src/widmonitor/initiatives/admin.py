@@ -1,21 +1,25 @@
 from functools import partial
 
-from django.conf import settings
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import path
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from widmonitor.languages import content_codes
 from widmonitor.strategy.models import Objective
+from widmonitor.vocabularies.choices import Vocabulary
+from widmonitor.vocabularies.models import Term
 
 from . import excel_views
 from .analysis import analyse_list
-from .models import Initiative, PublishedList, PublishedListEntry, Term
-from .vocabulary import Moderation, Vocabulary
+from .models import RELATIONS, Initiative, PublishedList, PublishedListEntry
+from .writes import save_initiative
 
 
 class ObjectiveFilter(admin.SimpleListFilter):
@@ -25,12 +29,11 @@ class ObjectiveFilter(admin.SimpleListFilter):
     parameter_name = "objective"
 
     def lookups(self, request, model_admin):
-        return [(o.pk, str(o)) for o in Objective.objects.filter(strategy__code=settings.STRATEGY).top_level()]
+        return [(o.pk, str(o)) for o in Objective.objects.current().top_level()]
 
     def queryset(self, request, queryset):
         if self.value():
-            served = Q(objectives=self.value()) | Q(objectives__parent=self.value())
-            return queryset.filter(served).distinct()
+            return queryset.serving(self.value())
         return queryset
 
 
@@ -39,11 +42,11 @@ class SubObjectiveFilter(admin.SimpleListFilter):
     parameter_name = "sub_objective"
 
     def lookups(self, request, model_admin):
-        return [(o.pk, str(o)) for o in Objective.objects.filter(strategy__code=settings.STRATEGY).sub_objectives()]
+        return [(o.pk, str(o)) for o in Objective.objects.current().sub_objectives()]
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(objectives=self.value()).distinct()
+            return queryset.serving(self.value())
         return queryset
 
 
@@ -53,11 +56,11 @@ def term_filter(vocabulary, field, label):
         parameter_name = field
 
         def lookups(self, request, model_admin):
-            return [(t.code, t.label) for t in Term.objects.filter(vocabulary=vocabulary)]
+            return [(t.code, str(t)) for t in Term.objects.of(vocabulary)]
 
         def queryset(self, request, queryset):
             if self.value():
-                return queryset.filter(**{f"{field}__code": self.value()}).distinct()
+                return queryset.with_terms(field, [self.value()])
             return queryset
 
     TermFilter.__name__ = f"{field.title()}Filter"
@@ -76,10 +79,20 @@ class ListingInline(admin.TabularInline):
         return False
 
 
+class ModerationForm(ActionForm):
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=500,
+        help_text=_("Kept in each record's history; required to reject."),
+    )
+
+
 @admin.register(Initiative)
 class InitiativeAdmin(SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ("uid", "title", "sector", "objective_codes", "status", "moderation", "updated_at")
+    action_form = ModerationForm
+    list_display = ("uid", "display_title", "sector", "objective_codes", "status", "moderation", "updated_at")
     list_filter = (
         ObjectiveFilter,
         SubObjectiveFilter,
@@ -90,16 +103,6 @@ class InitiativeAdmin(SimpleHistoryAdmin):
         "status",
         "moderation",
     )
-    search_fields = (
-        "uid",
-        "title_nl",
-        "title_fr",
-        "title_en",
-        "summary_nl",
-        "summary_fr",
-        "summary_en",
-        "organisations__name",
-    )
     filter_horizontal = ("organisations", "objectives", "audiences", "regions", "languages", "formats")
     readonly_fields = ("created_at", "updated_at", "created_by")
     actions = ("publish", "reject")
@@ -107,7 +110,7 @@ class InitiativeAdmin(SimpleHistoryAdmin):
     list_per_page = 50
     fieldsets = (
         (None, {"fields": ("uid", "moderation", "original_language")}),
-        (_("Title and summary"), {"fields": ("title_nl", "title_fr", "title_en", "summary_nl", "summary_fr", "summary_en")}),
+        (_("Title and summary"), {"fields": ("title", "summary")}),
         (_("Who and what"), {"fields": ("organisations", "sector", "objectives", "formats", "cost")}),
         (_("For whom and where"), {"fields": ("audiences", "regions", "languages")}),
         (_("When"), {"fields": ("starts", "ends", "status")}),
@@ -127,40 +130,57 @@ class InitiativeAdmin(SimpleHistoryAdmin):
             *super().get_urls(),
         ]
 
+    def get_search_fields(self, request):
+        languages = content_codes()
+        return (
+            "uid",
+            *(f"title__{code}" for code in languages),
+            *(f"summary__{code}" for code in languages),
+            *(f"organisations__name__{code}" for code in languages),
+            "organisations__slug",
+        )
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("objectives")
+
+    @admin.display(description=_("title"))
+    def display_title(self, obj):
+        return obj.text("title")
 
     @admin.display(description=_("objectives"))
     def objective_codes(self, obj):
         return ", ".join(o.code for o in obj.objectives.all())
 
     def save_model(self, request, obj, form, change):
-        if not change:
+        """Save the record and its relations through the write path, as one history entry."""
+        relations = {name: form.cleaned_data[name] for name in RELATIONS if name in form.cleaned_data}
+        if change:
+            fields = ", ".join(str(form.fields[name].label or name) for name in form.changed_data)
+            reason = _("Edited in the back office: %(fields)s") % {"fields": fields}
+        else:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+            reason = _("Created in the back office")
+        save_initiative(obj, relations, request.user, str(reason))
 
-    def _moderate(self, request, queryset, state):
-        changed = 0
-        for initiative in queryset.exclude(moderation=state):
-            initiative.moderation = state
-            initiative._change_reason = f"bulk {state}"
-            initiative.save(update_fields=["moderation", "updated_at"])
-            changed += 1
-        return changed
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:  # the relations were saved with the record
+            self.save_formset(request, form, formset, change=change)
 
     @admin.action(description=_("Publish selected initiatives"), permissions=["change"])
     def publish(self, request, queryset):
-        changed = self._moderate(request, queryset, Moderation.PUBLISHED)
-        self.message_user(
-            request, ngettext("%(n)d initiative published.", "%(n)d initiatives published.", changed) % {"n": changed}, messages.SUCCESS
-        )
+        changed = queryset.publish(request.user, request.POST.get("reason", ""))
+        message = ngettext("%(n)d initiative published.", "%(n)d initiatives published.", changed) % {"n": changed}
+        self.message_user(request, message, messages.SUCCESS)
 
-    @admin.action(description=_("Reject selected initiatives"), permissions=["change"])
+    @admin.action(description=_("Reject selected initiatives (give a reason)"), permissions=["change"])
     def reject(self, request, queryset):
-        changed = self._moderate(request, queryset, Moderation.REJECTED)
-        self.message_user(
-            request, ngettext("%(n)d initiative rejected.", "%(n)d initiatives rejected.", changed) % {"n": changed}, messages.SUCCESS
-        )
+        try:
+            changed = queryset.reject(request.user, request.POST.get("reason", ""))
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
+        message = ngettext("%(n)d initiative rejected.", "%(n)d initiatives rejected.", changed) % {"n": changed}
+        self.message_user(request, message, messages.SUCCESS)
 
 
 class EntryInline(admin.TabularInline):
@@ -200,10 +220,3 @@ class PublishedListAdmin(admin.ModelAdmin):
     @admin.display(description=_("discrepancies"))
     def discrepancies(self, obj):
         return format_html_join("", "<p>{}</p>", ((sentence,) for sentence in self.analysis(obj).discrepancies)) or "-"
-
-
-@admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
-    list_display = ("vocabulary", "code", "label_nl", "label_fr", "label_en", "position")
-    list_filter = ("vocabulary",)
-    search_fields = ("code", "label_nl", "label_fr", "label_en")

@@ -6,8 +6,9 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from widmonitor.vocabularies.choices import Sector
+
 from .models import PublishedList, PublishedListEntry
-from .vocabulary import Sector
 
 STATED_SECTORS = (Sector.PRIVATE, Sector.PUBLIC, Sector.MIXED)
 
@@ -52,7 +53,7 @@ def analyse_list(published):
         document=published.document,
         section=published.section,
         objective_code=published.objective.code,
-        objective_title=published.objective.title,
+        objective_title=str(published.objective.text("title")),
         bullets=len(entries),
         initiatives=len(initiatives),
         computed=computed,

@@ -5,73 +5,76 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from widmonitor.strategy.models import in_language
+from widmonitor.translated_fields import TranslatableModel, TranslatedTextField
+from widmonitor.vocabularies.choices import Cost, Moderation, Sector, Status, Vocabulary
 
-from .vocabulary import (
-    ContentLanguage,
-    Cost,
-    Moderation,
-    Sector,
-    Status,
-    Vocabulary,
-    ends_before_starts,
-    validate_partial_date,
-)
-
-
-class Term(models.Model):
-    """An entry of a controlled list: a target audience, a region, a language or a format."""
-
-    vocabulary = models.CharField(_("list"), max_length=20, choices=Vocabulary.choices)
-    code = models.SlugField(_("code"), max_length=40, help_text=_("Stable code, e.g. girls or age-12-18."))
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    label_nl = models.CharField(_("label (nl)"), max_length=120)
-    label_fr = models.CharField(_("label (fr)"), max_length=120)
-    label_en = models.CharField(_("label (en)"), max_length=120)
-
-    class Meta:
-        verbose_name = _("code")
-        verbose_name_plural = _("codes")
-        ordering = ["vocabulary", "position"]
-        constraints = [models.UniqueConstraint(fields=["vocabulary", "code"], name="term_code_unique")]
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self):
-        return in_language(self, "label")
-
+from .periods import bounds, ends_before_starts, validate_partial_date
 
 RELATIONS = ("organisations", "objectives", "audiences", "regions", "languages", "formats")
-initiative_history = HistoricalRecords(m2m_fields=RELATIONS)
+TERM_RELATIONS = {"audiences": Vocabulary.AUDIENCE, "regions": Vocabulary.REGION, "languages": Vocabulary.LANGUAGE, "formats": Vocabulary.FORMAT}
 
 
 class InitiativeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(moderation=Moderation.PUBLISHED)
 
+    def counted(self):
+        """The records that count in analyses: all but the rejected ones."""
+        return self.exclude(moderation=Moderation.REJECTED)
 
-class Initiative(models.Model):
+    def serving(self, objective):
+        """Initiatives linked to ``objective``, or (for an objective) to any of its sub-objectives."""
+        links = Initiative.objectives.through.objects.filter(
+            models.Q(objective=objective) | models.Q(objective__parent=objective)
+        )
+        return self.filter(pk__in=links.values("initiative_id"))
+
+    def with_terms(self, relation, codes):
+        """Initiatives linked through ``relation`` (audiences, regions, ...) to a term of ``codes``."""
+        if relation not in TERM_RELATIONS:
+            raise ValueError(f"{relation!r} is not one of {', '.join(TERM_RELATIONS)}")
+        model_field = Initiative._meta.get_field(relation)
+        links = model_field.remote_field.through.objects.filter(**{f"{model_field.m2m_reverse_field_name()}__code__in": codes})
+        return self.filter(pk__in=links.values(model_field.m2m_field_name()))
+
+    def running_between(self, first=None, last=None):
+        """Initiatives whose period overlaps [first, last]; an unknown start or end is open."""
+        queryset = self
+        if last is not None:
+            queryset = queryset.filter(models.Q(starts_on__isnull=True) | models.Q(starts_on__lte=last))
+        if first is not None:
+            queryset = queryset.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=first))
+        return queryset
+
+    def publish(self, user, reason=""):
+        """Publish the records not yet published; one history entry each, naming ``user``. Returns how many."""
+        return self._moderate(Moderation.PUBLISHED, user, reason or _("Published"))
+
+    def reject(self, user, reason):
+        """Reject the records not yet rejected, for ``reason`` (required); one history entry each."""
+        if not str(reason).strip():
+            raise ValidationError(_("Say why the initiatives are rejected."), code="reason_required")
+        return self._moderate(Moderation.REJECTED, user, reason)
+
+    def _moderate(self, state, user, reason):
+        from .writes import save_initiatives  # the write path imports these models
+
+        changed = list(self.exclude(moderation=state))
+        for initiative in changed:
+            initiative.moderation = state
+        save_initiatives([(initiative, {}) for initiative in changed], user, str(reason))
+        return len(changed)
+
+
+class Initiative(TranslatableModel):
     uid = models.SlugField(
         _("identifier"),
         max_length=80,
         unique=True,
         help_text=_("Stable identifier used in imports and links, e.g. coderdojo-belgium."),
     )
-    title_nl = models.CharField(_("title (nl)"), max_length=300, blank=True)
-    title_fr = models.CharField(_("title (fr)"), max_length=300, blank=True)
-    title_en = models.CharField(_("title (en)"), max_length=300, blank=True)
-    summary_nl = models.TextField(_("summary (nl)"), max_length=4000, blank=True)
-    summary_fr = models.TextField(_("summary (fr)"), max_length=4000, blank=True)
-    summary_en = models.TextField(_("summary (en)"), max_length=4000, blank=True)
-    original_language = models.CharField(
-        _("original language"),
-        max_length=2,
-        choices=ContentLanguage.choices,
-        default=ContentLanguage.NL,
-        help_text=_("The language the title and summary were first written in; the others are translations."),
-    )
+    title = TranslatedTextField(_("title"), max_length=300, help_text=_("e.g. CoderDojo: free coding clubs for children"))
+    summary = TranslatedTextField(_("summary"), max_length=4000, multiline=True)
     organisations = models.ManyToManyField(
         "actors.Organisation", blank=True, related_name="initiatives", verbose_name=_("organisations")
     )
@@ -89,28 +92,28 @@ class Initiative(models.Model):
         verbose_name=_("objectives and sub-objectives"),
     )
     audiences = models.ManyToManyField(
-        Term,
+        "vocabularies.Term",
         blank=True,
         limit_choices_to={"vocabulary": Vocabulary.AUDIENCE},
         related_name="initiatives_for_audience",
         verbose_name=_("target audiences"),
     )
     regions = models.ManyToManyField(
-        Term,
+        "vocabularies.Term",
         blank=True,
         limit_choices_to={"vocabulary": Vocabulary.REGION},
         related_name="initiatives_in_region",
         verbose_name=_("regions"),
     )
     languages = models.ManyToManyField(
-        Term,
+        "vocabularies.Term",
         blank=True,
         limit_choices_to={"vocabulary": Vocabulary.LANGUAGE},
         related_name="initiatives_in_language",
         verbose_name=_("languages"),
     )
     formats = models.ManyToManyField(
-        Term,
+        "vocabularies.Term",
         blank=True,
         limit_choices_to={"vocabulary": Vocabulary.FORMAT},
         related_name="initiatives_of_format",
@@ -131,6 +134,8 @@ class Initiative(models.Model):
         validators=[validate_partial_date],
         help_text=_("YYYY, YYYY-MM or YYYY-MM-DD; empty if open-ended."),
     )
+    starts_on = models.DateField(_("first day"), null=True, editable=False, help_text=_("Derived from starts."))
+    ends_on = models.DateField(_("last day"), null=True, editable=False, help_text=_("Derived from ends."))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.UNKNOWN)
     url = models.URLField(_("web address"), max_length=500, blank=True)
     contact_name = models.CharField(
@@ -162,7 +167,7 @@ class Initiative(models.Model):
         verbose_name=_("created by"),
     )
 
-    history = initiative_history
+    history = HistoricalRecords(m2m_fields=RELATIONS)
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:
@@ -171,12 +176,12 @@ class Initiative(models.Model):
         ordering = ["uid"]
 
     def __str__(self):
-        return self.title or self.uid
+        return str(self.text("title")) or self.uid
 
     def clean(self):
         errors = {}
-        if not getattr(self, f"title_{self.original_language}", ""):
-            errors[f"title_{self.original_language}"] = ValidationError(
+        if not self.title.get(self.original_language):
+            errors["title"] = ValidationError(
                 _("The title in the original language (%(language)s) is required."),
                 code="required",
                 params={"language": self.original_language},
@@ -194,30 +199,14 @@ class Initiative(models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        if not self.uid:
-            self.uid = self.unique_uid(self.title_en or self.title)
+        self.derive()
         super().save(*args, **kwargs)
 
-    def save_with_relations(self, relations, reason=""):
-        """Save the record and its many-to-many ``relations`` ({name: objects}) as one history entry."""
-        created = self._state.adding
-        self._change_reason = reason
-        self.skip_history_when_saving = True
-        try:
-            self.save()
-            for name, objects in relations.items():
-                getattr(self, name).set(objects)
-        finally:
-            del self.skip_history_when_saving
-        initiative_history.create_historical_record(self, "+" if created else "~")
-
-    @property
-    def title(self):
-        return in_language(self, "title")
-
-    @property
-    def summary(self):
-        return in_language(self, "summary")
+    def derive(self):
+        """Set what is computed from the record's own fields: its identifier if new, its period's bounds."""
+        if not self.uid:
+            self.uid = self.unique_uid(self.title.get("en") or self.text("title").text)
+        self.starts_on, self.ends_on = bounds(self.starts, self.ends)
 
     @classmethod
     def unique_uid(cls, text):

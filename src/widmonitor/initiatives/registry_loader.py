@@ -1,25 +1,33 @@
 """Load the bundled registry (data/registry/*.yaml): organisations, initiatives, published lists.
 
 All files are read and checked first; every problem is collected; only then is anything
-written, in one transaction. Existing records are left as they are unless ``update`` is
-set, so that re-running the loader never overwrites what the working group edited.
+written, in one transaction, initiatives through the one write path. Existing records are
+left as they are unless ``update`` is set, so that re-running the loader never overwrites
+what the working group edited.
 """
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from widmonitor.actors.models import Organisation
-from widmonitor.datafiles import DataFileErrors, Reader, read_yaml
+from widmonitor.datafiles import Reader, read_yaml
+from widmonitor.problems import Problem, Problems
 from widmonitor.strategy.models import Objective
+from widmonitor.translated_fields import default_content_language
+from widmonitor.vocabularies.choices import Cost, Moderation, Sector, Status, Vocabulary
+from widmonitor.vocabularies.models import Term
 
-from .models import Initiative, PublishedList, PublishedListEntry, Term
-from .vocabulary import ContentLanguage, Cost, Moderation, Sector, Status, Vocabulary, ends_before_starts, parse_partial_date
+from .models import TERM_RELATIONS, Initiative, PublishedList, PublishedListEntry
+from .periods import ends_before_starts, parse_partial_date
+from .writes import save_initiatives
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-M2M_VOCABULARIES = {"audiences": "audience", "regions": "region", "languages": "language", "formats": "format"}
+STATED_KEYS = ("total", "private", "public", "mixed")
 
 
 @dataclass
@@ -51,23 +59,27 @@ class RegistryFile:
         if value is None:
             return None
         if not SLUG.match(value):
-            self.reader.error(where, f"{key} {value!r} is not an identifier (expected lower-case letters, digits and -)")
+            message = _("%(key)s '%(value)s' is not an identifier (expected lower-case letters, digits and -)")
+            self.reader.error(where, "bad_identifier", message, key=key, value=value)
         elif value in seen:
-            self.reader.error(where, f"{what} {value!r} is defined twice")
+            self.reader.error(where, "duplicate", _("%(what)s '%(value)s' is defined twice"), what=what, value=value)
         seen.add(value)
         return value
 
     def _organisation(self, item, i, context):
         where = f"organisations[{i + 1}]"
         r = self.reader
+        original = r.language(item, "original_language", where, default_content_language())
         return {
-            "slug": self._slug(item, "slug", where, context.organisation_slugs, "organisation"),
-            "name": r.require(item, "name", where),
-            "kind": r.choice(item, "kind", where, Organisation.Kind.values, Organisation.Kind.OTHER),
+            "slug": self._slug(item, "slug", where, context.organisation_slugs, _("organisation")),
+            "name": r.translations(item, "name", where, original),
+            "original_language": original,
+            "kind": r.choice(item, "kind", where, Organisation.Kind.values, ""),
             "sector": r.choice(item, "sector", where, Sector.values, Sector.UNKNOWN),
-            "region": r.code(item, "region", where, context.terms["region"], "region"),
+            "region": r.code(item, "region", where, context.terms[Vocabulary.REGION], _("region")),
             "website": r.text(item, "website", where),
             "source_section": r.text(item, "source_section", where),
+            "provenance_note": r.text(item, "provenance_note", where),
         }
 
     def _initiative(self, item, i, context):
@@ -75,14 +87,15 @@ class RegistryFile:
         if isinstance(item, dict) and item.get("uid"):
             where += f" ({item['uid']})"
         r = self.reader
+        original = r.language(item, "original_language", where, default_content_language())
         record = {
-            "uid": self._slug(item, "uid", where, context.initiative_uids, "initiative"),
-            "title": r.translations(item, "title", where),
-            "summary": r.translations(item, "summary", where),
-            "original_language": r.choice(item, "original_language", where, ContentLanguage.values, "nl"),
+            "uid": self._slug(item, "uid", where, context.initiative_uids, _("initiative")),
+            "title": r.translations(item, "title", where, original),
+            "summary": r.translations(item, "summary", where, original, required=False),
+            "original_language": original,
             "organisations": [str(slug) for slug in item.get("organisations") or []],
             "sector": r.choice(item, "sector", where, Sector.values, Sector.UNKNOWN),
-            "objectives": r.codes(item, "objectives", where, context.objective_codes, "objective"),
+            "objectives": r.codes(item, "objectives", where, context.objective_codes, _("objective")),
             "cost": r.choice(item, "cost", where, Cost.values, Cost.UNKNOWN),
             "status": r.choice(item, "status", where, Status.values, Status.UNKNOWN),
             "starts": self._date(item, "starts", where),
@@ -92,10 +105,11 @@ class RegistryFile:
             "provenance_note": r.text(item, "provenance_note", where),
             "where": where,
         }
-        for key, vocabulary in M2M_VOCABULARIES.items():
-            record[key] = r.codes(item, key, where, context.terms[vocabulary], vocabulary)
+        for key, vocabulary in TERM_RELATIONS.items():
+            record[key] = r.codes(item, key, where, context.terms[vocabulary], Vocabulary(vocabulary).label)
         if ends_before_starts(record["starts"], record["ends"]):
-            r.error(where, f"ends {record['ends']!r} comes before starts {record['starts']!r}")
+            message = _("ends '%(ends)s' comes before starts '%(starts)s'")
+            r.error(where, "ends_before_starts", message, ends=record["ends"], starts=record["starts"])
         return record
 
     def _date(self, item, key, where):
@@ -104,7 +118,8 @@ class RegistryFile:
             try:
                 parse_partial_date(value)
             except ValueError:
-                self.reader.error(where, f"{key} {value!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+                message = _("%(key)s '%(value)s' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+                self.reader.error(where, "bad_date", message, key=key, value=value)
                 return ""
         return value
 
@@ -116,11 +131,12 @@ class RegistryFile:
             where += f" ({section})"
         stated = item.get("stated") or {}
         if not isinstance(stated, dict):
-            r.error(where, "'stated' must map total, private, public and mixed to numbers")
+            r.error(where, "wrong_type", _("'stated' must map total, private, public and mixed to numbers"))
             stated = {}
         for key, value in stated.items():
-            if key not in ("total", "private", "public", "mixed") or not isinstance(value, int) or value < 0:
-                r.error(where, f"stated.{key} = {value!r} (expected total, private, public or mixed with a whole number)")
+            if key not in STATED_KEYS or not isinstance(value, int) or value < 0:
+                message = _("stated.%(key)s = %(value)s (expected total, private, public or mixed with a whole number)")
+                r.error(where, "bad_stated_count", message, key=key, value=repr(value))
         entries = []
         for j, entry in enumerate(item.get("entries") or []):
             entry_where = f"{where}.entries[{j + 1}]"
@@ -135,7 +151,7 @@ class RegistryFile:
         if r.require(item, "objective", where) is None:
             objective = ""
         else:
-            objective = r.code(item, "objective", where, context.objective_codes, "objective")
+            objective = r.code(item, "objective", where, context.objective_codes, _("objective"))
         return {
             "section": section,
             "objective": objective,
@@ -147,44 +163,51 @@ class RegistryFile:
 
 
 class Context:
-    """What references in the files resolve against: the database's lists and strategy."""
+    """What references in the files resolve against: the controlled lists and the strategy the platform runs."""
 
-    def __init__(self, strategy_code):
-        self.terms = {v: set(Term.objects.filter(vocabulary=v).values_list("code", flat=True)) for v in Vocabulary.values}
-        self.objectives = {o.code: o for o in Objective.objects.filter(strategy__code=strategy_code)}
+    def __init__(self):
+        self.terms = {v: set(Term.objects.of(v).values_list("code", flat=True)) for v in Vocabulary.values}
+        self.objectives = {o.code: o for o in Objective.objects.current()}
         self.objective_codes = set(self.objectives)
         self.organisation_slugs, self.initiative_uids = set(), set()
 
 
 def read_registry(paths):
-    """Parse and check all files; return them or raise DataFileErrors with every problem."""
+    """Parse and check all files; return them or raise Problems with every problem."""
     paths = [Path(p) for p in paths]
     if not paths:
-        raise DataFileErrors(["no registry files given"])
+        raise Problems([Problem("no_files", _("no registry files given"))])
     parsed = [(path, read_yaml(path)) for path in paths]
-    strategy_code = str(parsed[0][1].get("strategy", ""))
-    context = Context(strategy_code)
+    context = Context()
     errors = []
     if not context.objectives:
-        errors.append(f"strategy {strategy_code!r} is not loaded (run `widmonitor load-strategy` first)")
+        message = _("strategy '%(strategy)s' is not loaded (run `widmonitor load-strategy` first)")
+        errors.append(Problem("strategy_not_loaded", message, {"strategy": settings.STRATEGY}))
     files = [RegistryFile(path, data, context) for path, data in parsed]
     known_orgs = context.organisation_slugs | set(Organisation.objects.values_list("slug", flat=True))
     known_uids = context.initiative_uids | set(Initiative.objects.values_list("uid", flat=True))
     for registry in files:
-        if registry.strategy != strategy_code:
-            registry.reader.error("top level", f"strategy {registry.strategy!r} differs from {strategy_code!r} of {paths[0].name}")
-        for record in registry.initiatives:
-            for slug in record["organisations"]:
-                if slug not in known_orgs:
-                    registry.reader.error(record["where"], f"unknown organisation {slug!r} (expected a slug defined under 'organisations')")
-        for published in registry.lists:
-            for entry in published["entries"]:
-                if entry["initiative"] and entry["initiative"] not in known_uids:
-                    registry.reader.error(entry["where"], f"unknown initiative {entry['initiative']!r}")
+        check_references(registry, known_orgs, known_uids)
         errors.extend(registry.reader.errors)
     if errors:
-        raise DataFileErrors(errors)
+        raise Problems(errors)
     return files, context
+
+
+def check_references(registry, known_orgs, known_uids):
+    reader = registry.reader
+    if registry.strategy and registry.strategy != settings.STRATEGY:
+        message = _("strategy '%(strategy)s' is not the one this platform runs (%(current)s; see WIDMONITOR_STRATEGY)")
+        reader.error("top level", "other_strategy", message, strategy=registry.strategy, current=settings.STRATEGY)
+    for record in registry.initiatives:
+        for slug in record["organisations"]:
+            if slug not in known_orgs:
+                message = _("unknown organisation '%(value)s' (expected a slug defined under 'organisations')")
+                reader.error(record["where"], "unknown_organisation", message, value=slug)
+    for published in registry.lists:
+        for entry in published["entries"]:
+            if entry["initiative"] and entry["initiative"] not in known_uids:
+                reader.error(entry["where"], "unknown_initiative", _("unknown initiative '%(value)s'"), value=entry["initiative"])
 
 
 @transaction.atomic
@@ -196,42 +219,47 @@ def load_registry(paths, update=False, progress=None):
     organisations = {}
     for registry in files:
         for item in registry.organisations:
-            organisations[item["slug"]], created = _upsert_organisation(registry, item, update)
+            organisations[item["slug"]], created = upsert_organisation(registry, item, update)
             summary.organisations_created += created
     organisations.update({o.slug: o for o in Organisation.objects.exclude(slug__in=organisations)})
-    terms = {(t.vocabulary, t.code): t for t in Term.objects.all()}
-    list_objectives = _objectives_from_lists(files)
-    initiatives = {}
+    terms = {(t.vocabulary, t.code): t.pk for t in Term.objects.all()}
+    list_objectives = objectives_from_lists(files)
+    existing = {i.uid: i for i in Initiative.objects.all()}
     for registry in files:
+        changes = []
         for item in progress(registry.initiatives, desc=registry.path.name, unit="initiative"):
-            initiative, outcome = _upsert_initiative(registry, item, update, organisations, terms, context, list_objectives)
-            initiatives[item["uid"]] = initiative
-            setattr(summary, f"initiatives_{outcome}", getattr(summary, f"initiatives_{outcome}") + 1)
-    initiatives.update({i.uid: i for i in Initiative.objects.exclude(uid__in=initiatives)})
+            if item["uid"] in existing and not update:
+                summary.initiatives_kept += 1
+                continue
+            initiative = existing.get(item["uid"]) or Initiative(uid=item["uid"], moderation=Moderation.PUBLISHED)
+            changes.append(initiative_change(registry, item, initiative, organisations, terms, context, list_objectives))
+            summary.initiatives_updated += item["uid"] in existing
+            summary.initiatives_created += item["uid"] not in existing
+        reason = _("Loaded from %(file)s") % {"file": registry.path.name}
+        for initiative in save_initiatives(changes, reason=str(reason)):
+            existing[initiative.uid] = initiative
     for registry in files:
         for item in registry.lists:
-            summary.entries += _replace_list(registry, item, context, initiatives)
+            summary.entries += replace_list(registry, item, context, existing)
             summary.lists += 1
     return summary
 
 
-def _upsert_organisation(registry, item, update):
-    defaults = {
-        "name": item["name"],
-        "kind": item["kind"],
-        "sector": item["sector"],
-        "website": item["website"],
-        "source_document": registry.title,
-        "source_section": item["source_section"],
-        "region": Term.objects.filter(vocabulary=Vocabulary.REGION, code=item["region"]).first(),
-    }
+def upsert_organisation(registry, item, update):
     existing = Organisation.objects.filter(slug=item["slug"]).first()
     if existing and not update:
         return existing, False
-    return Organisation.objects.update_or_create(slug=item["slug"], defaults=defaults)
+    organisation = existing or Organisation(slug=item["slug"])
+    for key in ("name", "original_language", "kind", "sector", "website", "source_section", "provenance_note"):
+        setattr(organisation, key, item[key])
+    organisation.source_document = registry.title
+    organisation.region = Term.objects.of(Vocabulary.REGION).filter(code=item["region"]).first()
+    organisation._change_reason = str(_("Loaded from %(file)s") % {"file": registry.path.name})
+    organisation.save()
+    return organisation, existing is None
 
 
-def _objectives_from_lists(files):
+def objectives_from_lists(files):
     links = {}
     for registry in files:
         for published in registry.lists:
@@ -240,31 +268,23 @@ def _objectives_from_lists(files):
     return links
 
 
-def _upsert_initiative(registry, item, update, organisations, terms, context, list_objectives):
-    existing = Initiative.objects.filter(uid=item["uid"]).first()
-    if existing and not update:
-        return existing, "kept"
-    initiative = existing or Initiative(uid=item["uid"])
-    for lang in item["title"]:
-        setattr(initiative, f"title_{lang}", item["title"][lang])
-        setattr(initiative, f"summary_{lang}", item["summary"][lang])
-    for key in ("original_language", "sector", "cost", "status", "starts", "ends", "url", "source_section", "provenance_note"):
+def initiative_change(registry, item, initiative, organisations, terms, context, list_objectives):
+    """The (initiative, relations) pair the write path takes, from one record of a file."""
+    for key in ("title", "summary", "original_language", "sector", "cost", "status", "starts", "ends", "url"):
         setattr(initiative, key, item[key])
+    initiative.source_section, initiative.provenance_note = item["source_section"], item["provenance_note"]
     initiative.source_document = registry.title
-    if not existing:
-        initiative.moderation = Moderation.PUBLISHED
     codes = set(item["objectives"]) | list_objectives.get(item["uid"], set())
     relations = {
         "organisations": [organisations[slug] for slug in item["organisations"]],
         "objectives": [context.objectives[code] for code in sorted(codes)],
     }
-    for key, vocabulary in M2M_VOCABULARIES.items():
+    for key, vocabulary in TERM_RELATIONS.items():
         relations[key] = [terms[(vocabulary, code)] for code in item[key]]
-    initiative.save_with_relations(relations, reason=f"Loaded from {registry.path.name}")
-    return initiative, "updated" if existing else "created"
+    return initiative, relations
 
 
-def _replace_list(registry, item, context, initiatives):
+def replace_list(registry, item, context, initiatives):
     stated = item["stated"]
     published, _created = PublishedList.objects.update_or_create(
         document=registry.document,

@@ -15,29 +15,20 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from widmonitor.actors.models import Organisation
+from widmonitor.languages import content_codes, content_languages
 from widmonitor.strategy.models import Objective
+from widmonitor.vocabularies.choices import Sector
+from widmonitor.vocabularies.models import Term
 
 from .analysis import analyse
-from .models import Initiative, Term
+from .models import Initiative
 from .safe_xlsx import write_cell
-from .vocabulary import Moderation, Sector
-from .xlsx_columns import (
-    CHOICE,
-    CODE_COLUMNS,
-    CODE_SEPARATOR,
-    CODES_SHEET,
-    COLUMNS,
-    INITIATIVES_SHEET,
-    OBJECTIVE,
-    ORGANISATION,
-    SCALAR_COLUMNS,
-    current_strategy,
-)
+from .writes import links_of
+from .xlsx_columns import CHOICE, CODE_SEPARATOR, CODES, CODES_SHEET, INITIATIVES_SHEET, OBJECTIVE, ORGANISATION, TRANSLATED, Layout
 
 BOLD = Font(bold=True)
 ITALIC = Font(italic=True)
 DIFFERS = PatternFill("solid", fgColor="FFC7CE")
-CONTENT_LANGUAGES = ("nl", "fr", "en")
 ANALYSIS_SHEET = "Analysis"
 BY_OBJECTIVE_SHEET = "By objective"
 SECTORS = (Sector.PRIVATE, Sector.PUBLIC, Sector.MIXED, Sector.UNKNOWN)
@@ -75,88 +66,95 @@ class SheetWriter:
 def export_overview(path_or_stream, queryset=None):
     """Write the overview workbook of ``queryset`` (default: every initiative), ordered by uid."""
     queryset = (Initiative.objects.all() if queryset is None else queryset).order_by("uid")
+    layout = Layout()
     workbook = Workbook(write_only=True)
-    sheet = SheetWriter(workbook, INITIATIVES_SHEET, [column.width for column in COLUMNS])
-    sheet.header([column.header for column in COLUMNS])
-    codes = code_texts(queryset)
-    fields = [column.field for column in SCALAR_COLUMNS]
+    sheet = SheetWriter(workbook, INITIATIVES_SHEET, [column.width for column in layout.columns])
+    sheet.header([column.header for column in layout.columns])
+    codes = code_texts(layout, queryset.values_list("pk", flat=True))
+    fields = list(dict.fromkeys(column.field for column in layout.scalar_columns))
     for pk, *values in queryset.values_list("pk", *fields):
         row = dict(zip(fields, values))
-        for column in CODE_COLUMNS:
-            row[column.field] = codes[column.field].get(pk, "")
-        sheet.row([row[column.field] for column in COLUMNS])
+        cells = []
+        for column in layout.columns:
+            if column.kind == CODES:
+                cells.append(codes[column.field].get(pk, ""))
+            elif column.kind == TRANSLATED:
+                cells.append((row[column.field] or {}).get(column.language, ""))
+            else:
+                cells.append(row[column.field])
+        sheet.row(cells)
     sheet.finish()
-    write_codes_sheet(workbook)
+    write_codes_sheet(workbook, layout)
     workbook.save(path_or_stream)
 
 
-def code_texts(queryset):
-    """``{field: {initiative pk: "code; code"}}`` for every CODES column, a few queries in all."""
+def code_texts(layout, pks):
+    """``{field: {initiative pk: "code; code"}}`` for every CODES column, a few queries in all.
+
+    Only codes the import accepts are written: objectives of the strategy the platform runs.
+    """
     labels = {
-        ORGANISATION: {o.pk: ((o.name.casefold(),), o.name) for o in Organisation.objects.all()},
-        OBJECTIVE: {o.pk: ((o.strategy_id, o.position), o.code) for o in Objective.objects.all()},
+        ORGANISATION: {pk: ((slug,), slug) for pk, slug in Organisation.objects.values_list("pk", "slug")},
+        OBJECTIVE: {o.pk: ((o.position,), o.code) for o in Objective.objects.current()},
     }
     for term in Term.objects.all():
         labels.setdefault(term.vocabulary, {})[term.pk] = ((term.position, term.code), term.code)
+    pks = set(pks)
     texts = {}
-    for column in CODE_COLUMNS:
-        field = Initiative._meta.get_field(column.field)
-        through = field.remote_field.through
-        pairs = through.objects.filter(**{f"{field.m2m_field_name()}__in": queryset.values("pk")}).values_list(
-            f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
-        )
-        linked = defaultdict(list)
+    for column in layout.code_columns:
         known = labels.get(column.vocabulary, {})
-        for initiative_id, target_id in pairs:
-            if target_id in known:
-                linked[initiative_id].append(known[target_id])
+        linked = defaultdict(list)
+        for initiative_id, targets in links_of(column.field).items():
+            if initiative_id in pks:
+                linked[initiative_id] = [known[target] for target in targets if target in known]
         texts[column.field] = {
             pk: CODE_SEPARATOR.join(code for _key, code in sorted(items)) for pk, items in linked.items()
         }
     return texts
 
 
-def write_codes_sheet(workbook):
-    sheet = SheetWriter(workbook, CODES_SHEET, [18, 30, 40, 40, 40])
-    sheet.header(["vocabulary", "code", "label_nl", "label_fr", "label_en"])
-    for row in code_rows():
+def write_codes_sheet(workbook, layout):
+    languages = content_codes()
+    sheet = SheetWriter(workbook, CODES_SHEET, [18, 30, *[40] * len(languages)])
+    sheet.header(["vocabulary", "code", *[f"label_{code}" for code in languages]])
+    for row in code_rows(layout, languages):
         sheet.row(row)
     sheet.finish()
 
 
-def code_rows():
+def code_rows(layout, languages):
     """Every code the coded and choice columns accept, with its labels, in column order."""
-    for column in COLUMNS:
+    for column in layout.columns:
         if column.kind == CHOICE:
-            rows = choice_rows(column.model_field.choices)
+            rows = choice_rows(column, languages)
         elif column.vocabulary == ORGANISATION:
-            rows = [(name, "", "", "") for name in Organisation.objects.order_by("name").values_list("name", flat=True)]
+            rows = translated_rows(Organisation.objects.order_by("slug"), "slug", "name", languages)
         elif column.vocabulary == OBJECTIVE:
-            rows = objective_rows()
+            rows = translated_rows(Objective.objects.current(), "code", "title", languages)
         elif column.vocabulary:
-            terms = Term.objects.filter(vocabulary=column.vocabulary).order_by("position")
-            rows = [(t.code, t.label_nl, t.label_fr, t.label_en) for t in terms]
+            rows = translated_rows(Term.objects.of(column.vocabulary).order_by("position"), "code", "label", languages)
         else:
             rows = []
         for row in rows:
             yield (column.header, *row)
 
 
-def choice_rows(choices):
+def translated_rows(records, code, field, languages):
+    """``(code, text in each language)`` per record; a missing translation is left empty."""
+    return [(getattr(r, code), *(getattr(r, field).get(language, "") for language in languages)) for r in records]
+
+
+def choice_rows(column, languages):
+    if column.field == "original_language":
+        return [(language.code, *[language.name] * len(languages)) for language in content_languages()]
     rows = []
-    for value, label in choices:
+    for value, label in column.model_field.choices:
         texts = []
-        for language in CONTENT_LANGUAGES:
+        for language in languages:
             with translation.override(language):
                 texts.append(str(label))
         rows.append((value, *texts))
     return rows
-
-
-def objective_rows():
-    strategy = current_strategy()
-    objectives = strategy.objectives.order_by("position") if strategy else []
-    return [(o.code, o.title_nl, o.title_fr, o.title_en) for o in objectives]
 
 
 def export_analysis(path_or_stream, document=None):
@@ -219,12 +217,12 @@ def write_objectives_sheet(workbook, today):
     sheet.header(
         [_("strategy"), _("code"), _("objective"), _("private"), _("public"), _("mixed"), _("unknown"), _("total")]
     )
-    objectives = list(Objective.objects.select_related("strategy").order_by("strategy__code", "position"))
+    objectives = list(Objective.objects.current().select_related("strategy"))
     linked = initiatives_by_objective(objectives)
     for objective in objectives:
         sectors = linked.get(objective.pk, {})
         counts = [sum(1 for sector in sectors.values() if sector == s) for s in SECTORS]
-        sheet.row([objective.strategy.code, objective.code, objective.title, *counts, len(sectors)])
+        sheet.row([objective.strategy.code, objective.code, str(objective.text("title")), *counts, len(sectors)])
     sheet.finish()
 
 
@@ -232,7 +230,7 @@ def initiatives_by_objective(objectives):
     """``{objective pk: {initiative pk: sector}}``, an objective including its sub-objectives' links."""
     parents = {o.pk: o.parent_id for o in objectives}
     through = Initiative.objectives.through
-    pairs = through.objects.exclude(initiative__moderation=Moderation.REJECTED).values_list(
+    pairs = through.objects.filter(initiative__in=Initiative.objects.counted()).values_list(
         "objective_id", "initiative_id", "initiative__sector"
     )
     linked = defaultdict(dict)

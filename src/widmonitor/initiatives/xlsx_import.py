@@ -1,12 +1,11 @@
 """Import the overview workbook (the layout ``xlsx_export.export_overview`` writes), all or nothing.
 
 Stages: open the file → check the header row → read every cell into a clean value →
-resolve codes and names against the database → check each row as a whole. Every problem
-of every stage is collected as a ``CellError``; if there is one, nothing is written.
-Otherwise each row is matched on its identifier and the database is brought in line in
-one transaction: new identifiers are created, changed records updated (one historical
-record each, naming the user), unchanged ones left alone. Records absent from the file
-are never deleted.
+resolve codes against the database → check each row as a whole. Every problem of every
+stage is collected as a ``Problem``; if there is one, nothing is written. Otherwise each
+row is matched on its identifier and the write path brings the database in line in one
+transaction: new identifiers are created, changed records updated (one history entry each,
+naming the user), unchanged ones left alone. Records absent from the file are never deleted.
 """
 
 import re
@@ -16,70 +15,28 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import connection, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from widmonitor.actors.models import Organisation
+from widmonitor.problems import Problem
+from widmonitor.strategy.models import Objective
+from widmonitor.vocabularies.choices import Vocabulary
+from widmonitor.vocabularies.models import Term
 
-from .models import Initiative, Term
+from .models import Initiative
+from .periods import ends_before_starts, parse_partial_date
 from .safe_xlsx import UnsafeCell, as_text, read_value
-from .vocabulary import Vocabulary, ends_before_starts, parse_partial_date
-from .xlsx_columns import (
-    BY_HEADER,
-    CHOICE,
-    CODE_COLUMNS,
-    CODES,
-    COLUMNS,
-    DATE,
-    ID,
-    INITIATIVES_SHEET,
-    OBJECTIVE,
-    ORGANISATION,
-    SCALAR_COLUMNS,
-    URL,
-    current_strategy,
-    layout_letter,
-)
+from .writes import links_of, save_initiatives
+from .xlsx_columns import CHOICE, CODES, DATE, ID, INITIATIVES_SHEET, OBJECTIVE, ORGANISATION, TRANSLATED, URL, Layout
 
 MAX_ROWS = 50_000
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
 CODE_SPLIT = re.compile(r"\s*;\s*")
 EXPECTED_LIST_LIMIT = 30
-BATCH = 500
 is_url = URLValidator(schemes=["http", "https"])
-
-
-@dataclass
-class CellError:
-    """One problem, located as a person sees it in Excel: sheet, row (1-based), column letter."""
-
-    code: str
-    message: str  # a gettext template with %(name)s placeholders, filled from params
-    params: dict = field(default_factory=dict)
-    file: str = ""
-    sheet: str = ""
-    row: int | None = None
-    column: str = ""
-    header: str = ""
-    value: object = None
-
-    @property
-    def problem(self):
-        return str(self.message) % self.params
-
-    def __str__(self):
-        place = {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column, "header": self.header}
-        if self.column:
-            where = _("%(sheet)s, row %(row)s, column %(column)s (%(header)s)") % place
-        elif self.row:
-            where = _("%(sheet)s, row %(row)s") % place
-        else:
-            where = self.sheet or self.file
-        return f"{where}: {self.problem}"
 
 
 @dataclass
@@ -111,8 +68,9 @@ def import_overview(path, dry_run=False, user=None, progress=None):
     """
     path = Path(path)
     report = ImportReport(file=path.name, dry_run=dry_run)
+    layout = Layout()
     try:
-        sheet = Sheet(path, progress)
+        sheet = Sheet(path, layout, progress)
         try:
             rows = sheet.parse()
         finally:
@@ -123,14 +81,14 @@ def import_overview(path, dry_run=False, user=None, progress=None):
     lookups = Lookups(sheet.columns.values())
     for row in rows:
         lookups.resolve(row)
-    check_rows(rows)
+    check_rows(rows, layout)
     report.errors = [error for row in rows for error in row.errors]
     if report.errors:
         return report
-    plan = Plan(rows, sheet.columns.values())
+    plan = Plan(rows, sheet.columns.values(), lookups)
     report.created, report.updated, report.unchanged = len(plan.creates), len(plan.updates), plan.unchanged
     if not dry_run:
-        plan.write(user, _("Imported from %(file)s") % {"file": path.name})
+        plan.write(user, str(_("Imported from %(file)s") % {"file": path.name}))
     return report
 
 
@@ -140,8 +98,8 @@ def import_overview(path, dry_run=False, user=None, progress=None):
 class Sheet:
     """The "Initiatives" sheet of a workbook, with its columns identified."""
 
-    def __init__(self, path, progress=None):
-        self.path, self.name = path, INITIATIVES_SHEET
+    def __init__(self, path, layout, progress=None):
+        self.path, self.name, self.layout = path, INITIATIVES_SHEET, layout
         self.progress = progress or (lambda items, **kwargs: items)
         self.workbook = self._open()
         self.ws = self.workbook[self.name]
@@ -155,7 +113,7 @@ class Sheet:
             raise
 
     def error(self, code, message, sheet="", **params):
-        return CellError(code, message, params, file=self.path.name, sheet=sheet)
+        return Problem(code, message, params, file=self.path.name, sheet=sheet)
 
     def _open(self):
         if not self.path.is_file():
@@ -179,7 +137,7 @@ class Sheet:
         return self.error("too_many_rows", message, sheet=self.name, limit=MAX_ROWS)
 
     def header_error(self, code, message, index=None, header="", **params):
-        error = CellError(code, message, {"header": header, **params}, self.path.name, self.name, 1)
+        error = Problem(code, message, {"header": header, **params}, file=self.path.name, sheet=self.name, row=1)
         if index is not None:
             error.column, error.header = get_column_letter(index + 1), header
         return error
@@ -191,14 +149,14 @@ class Sheet:
             header = as_text(cell.value).strip().lower()
             if not header:
                 continue
-            if header not in BY_HEADER:
+            if header not in self.layout.by_header:
                 errors.append(
                     self.header_error(
                         "unknown_header",
                         _('unknown column "%(header)s" (expected one of %(expected)s)'),
                         index,
                         header,
-                        expected=", ".join(BY_HEADER),
+                        expected=", ".join(self.layout.by_header),
                     )
                 )
             elif header in seen:
@@ -213,8 +171,8 @@ class Sheet:
                 )
             else:
                 seen[header] = index
-                columns[index] = BY_HEADER[header]
-        for column in COLUMNS:
+                columns[index] = self.layout.by_header[header]
+        for column in self.layout.columns:
             if column.required and column.header not in seen:
                 errors.append(
                     self.header_error(
@@ -224,7 +182,7 @@ class Sheet:
                             "exported files have it in column %(letter)s)"
                         ),
                         header=column.header,
-                        letter=layout_letter(column),
+                        letter=self.layout.letter(column),
                     )
                 )
         if errors:
@@ -247,7 +205,7 @@ class Sheet:
         return rows
 
     def parse_row(self, number, cells):
-        row = Row(self.path.name, self.name, number)
+        row = Row(self.path.name, self.name, number, self.layout)
         for index, column in self.columns.items():
             cell = cells[index] if index < len(cells) else None
             row.read(column, get_column_letter(index + 1), cell)
@@ -260,23 +218,24 @@ class Sheet:
 class Row:
     """One data row: clean values by field, codes still to resolve, and its problems."""
 
-    def __init__(self, file, sheet, number):
-        self.file, self.sheet, self.number = file, sheet, number
+    def __init__(self, file, sheet, number, layout):
+        self.file, self.sheet, self.number, self.layout = file, sheet, number, layout
         self.values, self.codes, self.targets, self.letters, self.errors = {}, {}, {}, {}, []
         self.failed = set()  # fields with a problem of their own, left out of the row checks
 
     def error(self, column, code, message, value="", **params):
-        self.failed.add(column.field)
+        self.failed.add(column.header)
         self.errors.append(
-            CellError(
+            Problem(
                 code,
                 message,
                 {"value": value, **params},
                 file=self.file,
                 sheet=self.sheet,
                 row=self.number,
-                column=self.letters.get(column.header, layout_letter(column)),
+                column=self.letters.get(column.header, self.layout.letter(column)),
                 header=column.header,
+                field=column.field,
                 value=value,
             )
         )
@@ -305,6 +264,9 @@ class Row:
             return
         if column.kind == CODES:
             self.codes[column.field] = list(dict.fromkeys(code for code in CODE_SPLIT.split(text) if code))
+            return
+        if column.kind == TRANSLATED:
+            self.values.setdefault(column.field, {})[column.language] = text
             return
         self.values[column.field] = READERS.get(column.kind, read_text)(self, column, text)
 
@@ -375,26 +337,22 @@ class Lookups:
         wanted = {column.vocabulary for column in columns if column.kind == CODES}
         self.known = {}
         if ORGANISATION in wanted:
-            organisations = Organisation.objects.values_list("pk", "name")
-            self.known[ORGANISATION] = {name.casefold(): pk for pk, name in organisations}
+            self.known[ORGANISATION] = {slug: pk for pk, slug in Organisation.objects.values_list("pk", "slug")}
         if OBJECTIVE in wanted:
-            strategy = current_strategy()
-            objectives = strategy.objectives.order_by("position").values_list("code", "pk") if strategy else []
-            self.known[OBJECTIVE] = dict(objectives)
+            self.known[OBJECTIVE] = dict(Objective.objects.current().values_list("code", "pk"))
         for pk, vocabulary, code in Term.objects.order_by("position").values_list("pk", "vocabulary", "code"):
             self.known.setdefault(vocabulary, {})[code.lower()] = pk
         self.codes = {vocabulary: list(known) for vocabulary, known in self.known.items()}
 
     def resolve(self, row):
-        for column in CODE_COLUMNS:
+        for column in row.layout.code_columns:
             if column.field not in row.codes:
                 continue
             known = self.known.get(column.vocabulary, {})
             targets = set()
             for code in row.codes[column.field]:
-                key = code.casefold() if column.vocabulary == ORGANISATION else code.lower()
-                if key in known:
-                    targets.add(known[key])
+                if code.lower() in known:
+                    targets.add(known[code.lower()])
                 else:
                     self.unknown(row, column, code)
             row.targets[column.field] = targets
@@ -405,7 +363,7 @@ class Lookups:
                 column,
                 "unknown_code",
                 _(
-                    'unknown organisation "%(value)s" (expected the name of an organisation of the registry, '
+                    'unknown organisation "%(value)s" (expected the identifier of an organisation of the registry, '
                     "as listed on the Codes sheet)"
                 ),
                 code,
@@ -428,35 +386,35 @@ class Lookups:
 # --- check each row as a whole ------------------------------------------------------------------
 
 
-def check_rows(rows):
+def check_rows(rows, layout):
     first_row = {}
-    id_column = BY_HEADER["id"]
+    id_column = layout.by_header["id"]
     for row in rows:
         uid = row.values.get("uid", "")
         if uid and uid in first_row:
             message = _('identifier "%(value)s" is also used in row %(first)s')
             row.error(id_column, "duplicate_id", message, uid, first=first_row[uid])
         first_row.setdefault(uid, row.number)
-        check_title(row)
-        check_period(row)
+        check_title(row, layout)
+        check_period(row, layout)
 
 
-def check_title(row):
+def check_title(row, layout):
     language = row.values.get("original_language", "")
-    if {"original_language", f"title_{language}"} & row.failed:
+    column = layout.by_header.get(f"title_{language}")
+    if column is None or {"original_language", column.header} & row.failed:
         return
-    column = BY_HEADER[f"title_{language}"]
-    if not row.values.get(column.field):
+    if not row.values.get("title", {}).get(language):
         message = _("the title in the original language (%(language)s) is required")
         row.error(column, "required", message, language=language)
 
 
-def check_period(row):
+def check_period(row, layout):
     starts, ends = row.values.get("starts", ""), row.values.get("ends", "")
     if not {"starts", "ends"} & row.failed:
         if ends_before_starts(starts, ends):
             message = _("the end (%(value)s) comes before the start (%(starts)s)")
-            row.error(BY_HEADER["ends"], "ends_before_starts", message, ends, starts=starts)
+            row.error(layout.by_header["ends"], "ends_before_starts", message, ends, starts=starts)
 
 
 # --- match rows with the database and write the differences -------------------------------------
@@ -465,13 +423,15 @@ def check_period(row):
 class Plan:
     """What the import changes: records to create, records to update, how many stay as they are."""
 
-    def __init__(self, rows, columns):
-        self.fields = [column.field for column in columns if column.kind != CODES]
+    def __init__(self, rows, columns, lookups):
+        self.fields = list(dict.fromkeys(column.field for column in columns if column.kind != CODES))
         self.m2m_fields = [column.field for column in columns if column.kind == CODES]
+        # Links a workbook cannot show (an objective of another strategy) are kept as they are.
+        self.shown = {c.field: set(lookups.known.get(c.vocabulary, {}).values()) for c in columns if c.kind == CODES}
         self.existing = {initiative.uid: initiative for initiative in Initiative.objects.all()}
-        self.links = {name: current_links(name) for name in self.m2m_fields}
+        self.links = {name: links_of(name) for name in self.m2m_fields}
         self.creates, self.updates, self.unchanged = [], [], 0
-        self.links_to_write = []  # (initiative, {m2m field: target pks}) pairs
+        self.changes = []  # (initiative, {m2m field: target pks}) pairs, for the write path
         taken = set(self.existing) | {row.values.get("uid") for row in rows}
         for row in rows:
             existing = self.existing.get(row.values.get("uid"))
@@ -481,113 +441,58 @@ class Plan:
                 self._compare(existing, row)
 
     def _create(self, row, taken):
-        values = dict(row.values)
+        values = {name: drop_empty(value) if isinstance(value, dict) else value for name, value in row.values.items()}
         if not values.get("uid"):
             values["uid"] = new_uid(values, taken)
         initiative = Initiative(**values)
         self.creates.append(initiative)
-        self.links_to_write.append((initiative, dict(row.targets)))
+        self.changes.append((initiative, dict(row.targets)))
 
     def _compare(self, initiative, row):
-        changed = [name for name in self.fields if getattr(initiative, name) != row.values[name]]
-        links = {
-            name: targets
-            for name, targets in row.targets.items()
-            if self.links[name].get(initiative.pk, set()) != targets
+        values = {
+            name: merged(getattr(initiative, name), value) if isinstance(value, dict) else value
+            for name, value in row.values.items()
         }
+        changed = [name for name in self.fields if getattr(initiative, name) != values[name]]
+        links = {}
+        for name, targets in row.targets.items():
+            stored = self.links[name].get(initiative.pk, set())
+            if stored & self.shown[name] != targets:
+                links[name] = targets | (stored - self.shown[name])
         if not changed and not links:
             self.unchanged += 1
             return
         for name in changed:
-            setattr(initiative, name, row.values[name])
+            setattr(initiative, name, values[name])
         self.updates.append(initiative)
-        self.links_to_write.append((initiative, links))
+        self.changes.append((initiative, links))
 
-    @transaction.atomic
     def write(self, user, reason):
-        now = timezone.now()
-        for initiative in self.creates:
-            initiative.created_by = user
-        created = Initiative.objects.bulk_create(self.creates, batch_size=BATCH)
-        if created and created[0].pk is None:  # a database that does not return ids
-            pks = dict(Initiative.objects.values_list("uid", "pk"))
-            for initiative in created:
-                initiative.pk = pks[initiative.uid]
-        for initiative in self.updates:
-            initiative.updated_at = now
-        if self.updates:
-            Initiative.objects.bulk_update(self.updates, [*self.fields, "updated_at"], batch_size=BATCH)
-        for name in self.m2m_fields:
-            targets = {initiative.pk: links[name] for initiative, links in self.links_to_write if name in links}
-            replace_links(name, targets, self.links[name])
-        about = {"default_user": user, "default_change_reason": reason, "default_date": now}
-        records = Initiative.history.bulk_history_create(created, **about) or []
-        records += Initiative.history.bulk_history_create(self.updates, update=True, **about) or []
-        record_link_history(records)
+        save_initiatives(self.changes, user, reason, fields=self.fields)
+
+
+def drop_empty(texts):
+    return {language: text for language, text in texts.items() if text}
+
+
+def merged(stored, texts):
+    """The stored texts with the languages of ``texts`` (a cell per language) replaced; empty cells remove."""
+    result = dict(stored)
+    for language, text in texts.items():
+        if text:
+            result[language] = text
+        else:
+            result.pop(language, None)
+    return result
 
 
 def new_uid(values, taken):
     """A fresh identifier from the title, unique in the database and in the file."""
-    title = values.get("title_en") or values.get(f"title_{values.get('original_language')}") or ""
+    titles = values.get("title", {})
+    title = titles.get("en") or titles.get(values.get("original_language")) or ""
     uid, n = Initiative.unique_uid(title), 1
     while uid in taken:  # free in the database, but another new row of the file has it
         n += 1
         uid = Initiative.unique_uid(f"{title} {n}")
     taken.add(uid)
     return uid
-
-
-def m2m_names(name):
-    model_field = Initiative._meta.get_field(name)
-    return model_field.remote_field.through, model_field.m2m_field_name(), model_field.m2m_reverse_field_name()
-
-
-def current_links(name):
-    """``{initiative pk: {target pk}}`` of one many-to-many field, in one query."""
-    through, source, target = m2m_names(name)
-    links = {}
-    for initiative_id, target_id in through.objects.values_list(f"{source}_id", f"{target}_id"):
-        links.setdefault(initiative_id, set()).add(target_id)
-    return links
-
-
-def replace_links(name, targets_by_initiative, linked_before):
-    """Give each initiative exactly its targets; ``linked_before`` are those that had some."""
-    through, source, target = m2m_names(name)
-    stale = [pk for pk in targets_by_initiative if pk in linked_before]
-    for start in range(0, len(stale), BATCH):
-        through.objects.filter(**{f"{source}_id__in": stale[start : start + BATCH]}).delete()
-    rows = [(pk, target_pk) for pk, targets in targets_by_initiative.items() for target_pk in sorted(targets)]
-    insert_rows(through, [f"{source}_id", f"{target}_id"], rows)
-
-
-def record_link_history(records):
-    """Snapshot every many-to-many field beside each new historical record, as simple_history does."""
-    if not records:
-        return
-    history_model = Initiative.history.model
-    history_ids = {record.id: record.history_id for record in records}
-    for column in CODE_COLUMNS:
-        through, source, target = m2m_names(column.field)
-        links = through.objects.values_list("pk", f"{source}_id", f"{target}_id")
-        rows = [
-            (history_ids[initiative], pk, initiative, target_pk)
-            for pk, initiative, target_pk in links
-            if initiative in history_ids
-        ]
-        snapshot = getattr(history_model, column.field).model
-        insert_rows(snapshot, ["history_id", "id", f"{source}_id", f"{target}_id"], rows)
-
-
-def insert_rows(model, columns, rows):
-    """Plain INSERTs of link rows: ten times faster than model instances through bulk_create."""
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO %s (%s) VALUES (%s)" % (
-        quote(model._meta.db_table),
-        ", ".join(quote(model._meta.get_field(column.removesuffix("_id")).column) for column in columns),
-        ", ".join(["%s"] * len(columns)),
-    )
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)

@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from widmonitor.languages import content_codes
 
 from .models import Objective, Strategy
 
@@ -6,7 +9,7 @@ from .models import Objective, Strategy
 class ObjectiveInline(admin.TabularInline):
     model = Objective
     extra = 0
-    fields = ("code", "parent", "title_nl", "title_fr", "title_en", "age_band")
+    fields = ("code", "parent", "title", "age_band")
 
 
 @admin.register(Strategy)
@@ -17,6 +20,12 @@ class StrategyAdmin(admin.ModelAdmin):
 
 @admin.register(Objective)
 class ObjectiveAdmin(admin.ModelAdmin):
-    list_display = ("code", "title", "strategy", "parent", "age_band")
+    list_display = ("code", "display_title", "strategy", "parent", "age_band")
     list_filter = ("strategy",)
-    search_fields = ("code", "title_nl", "title_fr", "title_en")
+
+    def get_search_fields(self, request):
+        return ("code", *(f"title__{code}" for code in content_codes()))
+
+    @admin.display(description=_("title"))
+    def display_title(self, obj):
+        return obj.text("title")

@@ -1,11 +1,14 @@
 """Load a strategy (objectives and sub-objectives) from a YAML file of config/strategies/."""
 
 import re
-from pathlib import Path
 
 from django.db import transaction
 
-from widmonitor.datafiles import DataFileError, DataFileErrors, Reader, read_yaml
+from django.utils.translation import gettext_lazy as _
+
+from widmonitor.datafiles import Reader, read_yaml
+from widmonitor.problems import Problem, Problems
+from widmonitor.translated_fields import default_content_language
 
 from .models import Objective, Strategy
 
@@ -13,14 +16,15 @@ CODE = re.compile(r"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)?$")
 
 
 def read_strategy(path):
-    """Parse and check a strategy file; return plain data or raise DataFileErrors."""
+    """Parse and check a strategy file; return plain data or raise Problems."""
     data = read_yaml(path)
     reader = Reader(path)
+    original = reader.language(data, "original_language", "top level", default_content_language())
     strategy = {
         "code": reader.require(data, "code", "top level"),
         "country": reader.require(data, "country", "top level"),
-        "title": reader.translations(data, "title", "top level"),
-        "original_language": reader.text(data, "original_language", "top level", "nl"),
+        "title": reader.translations(data, "title", "top level", original),
+        "original_language": original,
         "starts": reader.require(data, "starts", "top level", int),
         "ends": reader.require(data, "ends", "top level", int),
         "owner": reader.text(data, "owner", "top level"),
@@ -29,37 +33,39 @@ def read_strategy(path):
     objectives, seen = [], set()
     items = data.get("objectives")
     if not isinstance(items, list) or not items:
-        reader.error("top level", "missing 'objectives' (expected a list of objectives)")
+        reader.error("top level", "required", _("missing 'objectives' (expected a list of objectives)"))
         items = []
     for i, item in enumerate(items):
         where = f"objectives[{i + 1}]"
-        objectives.append(_read_objective(reader, item, where, None, seen))
+        objectives.append(_read_objective(reader, item, where, None, seen, original))
         children = item.get("sub_objectives", []) if isinstance(item, dict) else []
         if not isinstance(children, list):
-            reader.error(where, "'sub_objectives' must be a list")
+            reader.error(where, "wrong_type", _("'sub_objectives' must be a list"))
             children = []
         for j, child in enumerate(children):
-            objectives.append(_read_objective(reader, child, f"{where}.sub_objectives[{j + 1}]", item, seen))
+            child_where = f"{where}.sub_objectives[{j + 1}]"
+            objectives.append(_read_objective(reader, child, child_where, item, seen, original))
     reader.raise_if_errors()
     strategy["objectives"] = objectives
     return strategy
 
 
-def _read_objective(reader, item, where, parent, seen):
+def _read_objective(reader, item, where, parent, seen, original):
     code = reader.require(item, "code", where)
     if code is not None:
         if not CODE.match(code):
-            reader.error(where, f"code {code!r} is not a code (expected e.g. 1 or 1.2)")
+            reader.error(where, "bad_code", _("code '%(value)s' is not a code (expected e.g. 1 or 1.2)"), value=code)
         elif code in seen:
-            reader.error(where, f"code {code!r} appears twice")
+            reader.error(where, "duplicate_code", _("code '%(value)s' appears twice"), value=code)
         elif parent is not None and not code.startswith(f"{parent.get('code')}."):
-            reader.error(where, f"sub-objective code {code!r} does not start with its objective's code")
+            message = _("sub-objective code '%(value)s' does not start with its objective's code")
+            reader.error(where, "bad_code", message, value=code)
         seen.add(code)
     return {
         "code": code,
         "parent": str(parent.get("code")) if parent else None,
-        "title": reader.translations(item, "title", where),
-        "description": reader.translations(item, "description", where, required=False),
+        "title": reader.translations(item, "title", where, original),
+        "description": reader.translations(item, "description", where, original, required=False),
         "age_band": reader.text(item, "age_band", where),
     }
 
@@ -77,7 +83,7 @@ def load_strategy(path):
             "ends": data["ends"],
             "owner": data["owner"],
             "source": data["source"],
-            **{f"title_{lang}": text for lang, text in data["title"].items()},
+            "title": data["title"],
         },
     )
     by_code = {}
@@ -89,15 +95,15 @@ def load_strategy(path):
                 "parent": by_code[item["parent"]] if item["parent"] else None,
                 "position": position,
                 "age_band": item["age_band"],
-                **{f"title_{lang}": text for lang, text in item["title"].items()},
-                **{f"description_{lang}": text for lang, text in item["description"].items()},
+                "original_language": data["original_language"],
+                "title": item["title"],
+                "description": item["description"],
             },
         )
     stale = strategy.objectives.exclude(code__in=by_code)
     used = stale.filter(initiatives__isnull=False).values_list("code", flat=True).distinct()
     if used:
-        raise DataFileErrors(
-            [DataFileError(Path(path), "objectives", f"{code} is gone from the file but initiatives use it") for code in used]
-        )
+        message = _("%(code)s is gone from the file but initiatives use it")
+        raise Problems([Problem("objective_in_use", message, {"code": code}, file=str(path), item="objectives") for code in used])
     stale.delete()
     return strategy

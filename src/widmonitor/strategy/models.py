@@ -1,18 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
-def in_language(obj, field, language=None):
-    """The value of ``field_<lang>`` in the active (or given) language, else the first one filled in."""
-    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
-    order = [language] + [code for code, _name in settings.LANGUAGES if code != language]
-    for code in order:
-        value = getattr(obj, f"{field}_{code}", "")
-        if value:
-            return value
-    return ""
+from widmonitor.translated_fields import TranslatableModel, TranslatedTextField
 
 
 class StrategyQuerySet(models.QuerySet):
@@ -21,15 +11,12 @@ class StrategyQuerySet(models.QuerySet):
         return self.filter(code=settings.STRATEGY).first()
 
 
-class Strategy(models.Model):
+class Strategy(TranslatableModel):
     code = models.SlugField(
         _("code"), max_length=60, unique=True, help_text=_("Stable identifier, e.g. belgium-wid-2021.")
     )
     country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166 code, e.g. BE."))
-    title_nl = models.CharField(_("title (nl)"), max_length=300)
-    title_fr = models.CharField(_("title (fr)"), max_length=300)
-    title_en = models.CharField(_("title (en)"), max_length=300)
-    original_language = models.CharField(_("original language"), max_length=2, default="nl")
+    title = TranslatedTextField(_("title"), max_length=300, help_text=_("e.g. Women in Digital strategy 2021-2026"))
     starts = models.PositiveSmallIntegerField(_("first year"))
     ends = models.PositiveSmallIntegerField(_("last year"))
     owner = models.CharField(_("owner"), max_length=200, help_text=_("e.g. FPS Economy"))
@@ -43,10 +30,14 @@ class Strategy(models.Model):
         ordering = ["code"]
 
     def __str__(self):
-        return in_language(self, "title")
+        return str(self.text("title")) or self.code
 
 
 class ObjectiveQuerySet(models.QuerySet):
+    def current(self):
+        """The objectives and sub-objectives of the strategy this platform runs, in order."""
+        return self.filter(strategy__code=settings.STRATEGY).order_by("position")
+
     def top_level(self):
         return self.filter(parent__isnull=True)
 
@@ -54,7 +45,7 @@ class ObjectiveQuerySet(models.QuerySet):
         return self.filter(parent__isnull=False)
 
 
-class Objective(models.Model):
+class Objective(TranslatableModel):
     """An objective of a strategy, or (with a parent) one of its sub-objectives."""
 
     strategy = models.ForeignKey(Strategy, models.CASCADE, related_name="objectives", verbose_name=_("strategy"))
@@ -69,13 +60,8 @@ class Objective(models.Model):
     )
     code = models.CharField(_("code"), max_length=10, help_text=_("Stable code, e.g. 1 or 1.2."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    title_nl = models.CharField(_("title (nl)"), max_length=300)
-    title_fr = models.CharField(_("title (fr)"), max_length=300)
-    title_en = models.CharField(_("title (en)"), max_length=300)
-    description_nl = models.TextField(_("description (nl)"), blank=True)
-    description_fr = models.TextField(_("description (fr)"), blank=True)
-    description_en = models.TextField(_("description (en)"), blank=True)
-    original_language = models.CharField(_("original language"), max_length=2, default="nl")
+    title = TranslatedTextField(_("title"), max_length=300, help_text=_("e.g. Female entrepreneurship in digital"))
+    description = TranslatedTextField(_("description"), multiline=True)
     age_band = models.CharField(
         _("age band"),
         max_length=20,
@@ -92,11 +78,7 @@ class Objective(models.Model):
         constraints = [models.UniqueConstraint(fields=["strategy", "code"], name="objective_code_unique")]
 
     def __str__(self):
-        return f"{self.code} {self.title}"
-
-    @property
-    def title(self):
-        return in_language(self, "title")
+        return f"{self.code} {self.text('title')}"
 
     @property
     def is_sub_objective(self):

@@ -7,7 +7,7 @@ MODERATOR_PERMISSIONS = [
     ("initiatives", "initiative", ("add", "change", "view")),
     ("initiatives", "publishedlist", ("view",)),
     ("initiatives", "publishedlistentry", ("view",)),
-    ("initiatives", "term", ("view",)),
+    ("vocabularies", "term", ("view",)),
     ("actors", "organisation", ("add", "change", "view")),
     ("strategy", "strategy", ("view",)),
     ("strategy", "objective", ("view",)),
@@ -39,6 +39,7 @@ class Migration(migrations.Migration):
         ("initiatives", "0001_initial"),
         ("actors", "0001_initial"),
         ("strategy", "0001_initial"),
+        ("vocabularies", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from widmonitor.initiatives.analysis import analyse
-from widmonitor.initiatives.vocabulary import Sector
+from widmonitor.vocabularies.choices import Sector
 from widmonitor.languages import add_language_argument
 
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from widmonitor.datafiles import DataFileError, DataFileErrors
+from widmonitor.problems import Problems
 from widmonitor.initiatives.registry_loader import load_registry
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         progress = None if options["verbosity"] == 0 else lambda items, **kw: tqdm(items, leave=False, **kw)
         try:
             summary = load_registry(paths, update=update, progress=progress)
-        except (DataFileError, DataFileErrors) as error:
+        except Problems as error:
             raise CommandError(f"Nothing was loaded; fix the files and run again.\n{error}") from error
         self.stdout.write(
             f"Loaded {', '.join(summary.files)}: {summary.initiatives_created} initiatives created, "

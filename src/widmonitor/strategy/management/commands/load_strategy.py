@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from widmonitor.datafiles import DataFileError, DataFileErrors
+from widmonitor.problems import Problems
 from widmonitor.strategy.loader import load_strategy
 
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         path = path or settings.CONFIG_DIR / "strategies" / f"{settings.STRATEGY}.yaml"
         try:
             strategy = load_strategy(path)
-        except (DataFileError, DataFileErrors) as error:
+        except Problems as error:
             raise CommandError(f"The strategy was not loaded; fix the file and run again.\n{error}") from error
         objectives = strategy.objectives.top_level().count()
         subs = strategy.objectives.sub_objectives().count()

@@ -1,54 +1,10 @@
-"""Fixed choice lists of the registry. Open lists (audiences, regions, ...) are Term rows."""
+"""Periods given as ISO 8601 partial dates (YYYY, YYYY-MM or YYYY-MM-DD), and their bounds."""
 
 import datetime
 import re
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-
-class Sector(models.TextChoices):
-    PUBLIC = "public", _("public")
-    PRIVATE = "private", _("private")
-    MIXED = "mixed", _("mixed public-private")
-    UNKNOWN = "unknown", _("unknown")
-
-
-class Cost(models.TextChoices):
-    FREE = "free", _("free")
-    PAID = "paid", _("paid")
-    UNKNOWN = "unknown", _("unknown")
-
-
-class Status(models.TextChoices):
-    PLANNED = "planned", _("planned")
-    ONGOING = "ongoing", _("ongoing")
-    COMPLETED = "completed", _("completed")
-    UNKNOWN = "unknown", _("unknown")
-
-
-class Moderation(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted")
-    PUBLISHED = "published", _("published")
-    REJECTED = "rejected", _("rejected")
-
-
-class ContentLanguage(models.TextChoices):
-    """Languages the registry stores content in; an original text in another language is translated."""
-
-    NL = "nl", _("Dutch")
-    FR = "fr", _("French")
-    EN = "en", _("English")
-
-
-class Vocabulary(models.TextChoices):
-    AUDIENCE = "audience", _("target audience")
-    REGION = "region", _("region")
-    LANGUAGE = "language", _("language")
-    FORMAT = "format", _("format")
-
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -66,6 +22,20 @@ def parse_partial_date(value):
         return first, first
     next_month = datetime.date(year + month // 12, month % 12 + 1, 1)
     return first, next_month - datetime.timedelta(days=1)
+
+
+def bounds(starts, ends):
+    """``(first day, last day)`` of a period, each None where open or not a valid date."""
+    first = last = None
+    try:
+        first = parse_partial_date(starts)[0] if starts else None
+    except ValueError:
+        pass  # the field validator reports it
+    try:
+        last = parse_partial_date(ends)[1] if ends else None
+    except ValueError:
+        pass
+    return first, last
 
 
 def ends_before_starts(starts, ends):

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from widmonitor.datafiles import DataFileError, DataFileErrors
-from widmonitor.initiatives.vocabulary_loader import load_vocabularies
+from widmonitor.problems import Problems
+from widmonitor.vocabularies.loader import load_vocabularies
 
 
 class Command(BaseCommand):
@@ -14,6 +14,6 @@ class Command(BaseCommand):
     def handle(self, path=None, **options):
         try:
             counts = load_vocabularies(path or settings.CONFIG_DIR / "vocabularies.yaml")
-        except (DataFileError, DataFileErrors) as error:
+        except Problems as error:
             raise CommandError(f"The lists were not loaded; fix the file and run again.\n{error}") from error
         self.stdout.write("Loaded lists: " + ", ".join(f"{count} {name}" for name, count in counts.items()) + ".")
