@@ -14,6 +14,17 @@ RELATIONS = ("organisations", "objectives", "audiences", "regions", "languages",
 TERM_RELATIONS = {"audiences": Vocabulary.AUDIENCE, "regions": Vocabulary.REGION, "languages": Vocabulary.LANGUAGE, "formats": Vocabulary.FORMAT}
 
 
+def terms_of(vocabulary, related_name, verbose_name):
+    """A relation to the terms of one controlled list."""
+    return models.ManyToManyField(
+        "vocabularies.Term",
+        blank=True,
+        limit_choices_to={"vocabulary": vocabulary},
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
+
+
 class InitiativeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(moderation=Moderation.PUBLISHED)
@@ -91,34 +102,10 @@ class Initiative(TranslatableModel):
         related_name="initiatives",
         verbose_name=_("objectives and sub-objectives"),
     )
-    audiences = models.ManyToManyField(
-        "vocabularies.Term",
-        blank=True,
-        limit_choices_to={"vocabulary": Vocabulary.AUDIENCE},
-        related_name="initiatives_for_audience",
-        verbose_name=_("target audiences"),
-    )
-    regions = models.ManyToManyField(
-        "vocabularies.Term",
-        blank=True,
-        limit_choices_to={"vocabulary": Vocabulary.REGION},
-        related_name="initiatives_in_region",
-        verbose_name=_("regions"),
-    )
-    languages = models.ManyToManyField(
-        "vocabularies.Term",
-        blank=True,
-        limit_choices_to={"vocabulary": Vocabulary.LANGUAGE},
-        related_name="initiatives_in_language",
-        verbose_name=_("languages"),
-    )
-    formats = models.ManyToManyField(
-        "vocabularies.Term",
-        blank=True,
-        limit_choices_to={"vocabulary": Vocabulary.FORMAT},
-        related_name="initiatives_of_format",
-        verbose_name=_("formats"),
-    )
+    audiences = terms_of(Vocabulary.AUDIENCE, "initiatives_for_audience", _("target audiences"))
+    regions = terms_of(Vocabulary.REGION, "initiatives_in_region", _("regions"))
+    languages = terms_of(Vocabulary.LANGUAGE, "initiatives_in_language", _("languages"))
+    formats = terms_of(Vocabulary.FORMAT, "initiatives_of_format", _("formats"))
     cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.UNKNOWN)
     starts = models.CharField(
         _("starts"),

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db.migrations.exceptions import InconsistentMigrationHistory
 
 
 class Command(BaseCommand):
@@ -10,7 +12,13 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         verbosity = options["verbosity"]
-        call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
+        try:
+            call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
+        except InconsistentMigrationHistory as error:
+            raise CommandError(
+                "This database was made by a pre-release version of widmonitor whose tables differ; "
+                f"move {settings.DATABASES['default']['NAME']} aside and run again to start afresh."
+            ) from error
         call_command("load_vocabularies", verbosity=verbosity)
         call_command("load_strategy", verbosity=verbosity)
         call_command("load_initiatives", verbosity=verbosity)
