@@ -4,12 +4,26 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import translation
 
 from widmonitor.initiatives.registry_loader import load_registry
 from widmonitor.vocabularies.loader import load_vocabularies
 from widmonitor.strategy.loader import load_strategy
 
 FIXTURES = settings.REPO_DIR / "tests" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset():
+    """A request activates its visitor's language for the thread; each test starts in the default one."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing_and_own_home(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.HOME_DIR = tmp_path / "home"  # what a test keeps (held uploads, ...) stays its own
 
 
 @pytest.fixture

@@ -44,3 +44,79 @@ def test_analysis_and_export_speak_the_language_asked_for(db, bundled_registry, 
     call_command("export_xlsx", analysis=str(tmp_path / "a.xlsx"), language="nl")
     titles = [row[3] for row in load_workbook(tmp_path / "a.xlsx")["Analysis"].iter_rows(min_row=3, values_only=True)]
     assert objective.title["nl"] in titles
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    """A set-up platform home for command-line runs (migrated and loaded once for the module)."""
+    home = tmp_path_factory.mktemp("home")
+    subprocess.run(widmonitor("setup", "-v", "0"), env=environment(home), check=True, capture_output=True)
+    return home
+
+
+def environment(home):
+    return {"WIDMONITOR_HOME": str(home), "PATH": "/usr/bin:/bin"}
+
+
+def widmonitor(*args):
+    return [sys.executable, "-m", "widmonitor.cli", *args]
+
+
+def run(home, *args):
+    return subprocess.run(widmonitor(*args), env=environment(home), capture_output=True, text=True)
+
+
+def test_the_database_and_the_secret_key_are_readable_by_their_owner_only(home):
+    for name in ("widmonitor.sqlite3", "secret.key"):
+        assert (home / name).stat().st_mode & 0o777 == 0o600, name
+    assert home.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (("import",), "widmonitor import: error: the following arguments are required: FILE.xlsx"),
+        (("export", "--format", "pdf"), "widmonitor export: error: unrecognized arguments: --format pdf"),
+        (("load-initiatives", "--nope"), "widmonitor load-initiatives: error: unrecognized arguments: --nope"),
+    ],
+)
+def test_a_usage_error_names_the_command_as_typed(home, args, usage):
+    result = run(home, *args)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1] == usage
+
+
+def test_a_failed_export_says_so_in_one_sentence_and_nothing_else(home, tmp_path):
+    result = run(home, "export", "--overview", str(tmp_path / "missing-folder" / "o.xlsx"))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"CommandError: Could not write the file: No such file or directory ({tmp_path / 'missing-folder' / 'o.xlsx'})."
+    )
+
+
+def test_the_language_of_an_overview_alone_is_refused_rather_than_ignored(home, tmp_path):
+    result = run(home, "export", "--overview", str(tmp_path / "o.xlsx"), "--language", "fr")
+    assert result.returncode == 1 and "--language sets the language of the analysis workbook" in result.stderr
+    assert not (tmp_path / "o.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("addrport", "url"),
+    [
+        (None, "http://127.0.0.1:8000/"),
+        ("8080", "http://127.0.0.1:8080/"),
+        ("127.0.0.2:9000", "http://127.0.0.2:9000/"),
+        ("[::1]:8001", "http://[::1]:8001/"),
+        ("0.0.0.0:8000", "http://<this machine's address>:8000/"),
+    ],
+)
+def test_demo_names_the_address_it_really_serves(addrport, url):
+    from widmonitor.management.commands.demo import served_url
+
+    assert served_url(addrport) == url
+
+
+def test_demo_prints_the_back_office_address_for_the_port_given(home):
+    result = run(home, "demo", "8123", "--no-serve", "-v", "0")
+    assert result.returncode == 0, result.stderr
+    assert "Back office: http://127.0.0.1:8123/admin/  user admin, password " in result.stdout

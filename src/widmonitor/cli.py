@@ -36,11 +36,14 @@ def main(argv=None):
         lines = "\n".join(f"  {name.ljust(width)}  {text}" for name, (_command, text) in COMMANDS.items())
         print(USAGE.format(commands=lines))
         return 0
-    from django.core.management import execute_from_command_line
+    import django
+    from django.core.management import ManagementUtility
 
     name, *rest = argv
     command = COMMANDS.get(name, (name.replace("-", "_"), ""))[0]
-    execute_from_command_line(["widmonitor", command, *rest])
+    django.setup()
+    # Run it under the name the user typed, so that usage and errors say "widmonitor import".
+    ManagementUtility(["widmonitor", command, *rest]).fetch_command(command).run_from_argv(["widmonitor", name, *rest])
     return 0
 
 

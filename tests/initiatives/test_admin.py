@@ -138,3 +138,15 @@ def test_the_published_lists_show_computed_counts_and_discrepancies(moderator, t
     assert [(r.section, r._analysis.bullets, r._analysis.initiatives) for r in listing.context["cl"].result_list] == [("5.1.1", 3, 2)]
     page = moderator.get(reverse("admin:initiatives_publishedlist_change", args=[PublishedList.objects.get().pk])).content.decode()
     assert "<p>The report states 4 initiatives but lists 3 bullets.</p>" in page
+
+
+@pytest.mark.parametrize(("language", "title", "objectives"), [("nl", "titel", "doelstellingen"), ("fr", "titre", "objectifs")])
+def test_the_change_list_s_column_headers_speak_the_moderator_s_language(moderator, records, language, title, objectives):
+    from django.contrib.admin.templatetags.admin_list import result_headers
+    from django.utils import translation
+
+    response = moderator.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE=language)
+    with translation.override(language):
+        headers = [str(header["text"]) for header in result_headers(response.context["cl"])]
+    assert title in headers and objectives in headers
+    assert "title" not in headers and "TITLE" not in response.content.decode()

@@ -49,21 +49,52 @@ def test_the_initiative_list_links_to_the_excel_page(moderator, strategy):
     assert EXCEL in moderator.get(reverse("admin:initiatives_initiative_changelist")).content.decode()
 
 
-def test_an_upload_is_previewed_first_and_nothing_is_written(moderator, workbook):
-    response = moderator.post(EXCEL, {"workbook": upload(workbook)})
-    assert "overview.xlsx is valid. Importing it would create 0, update 1 and leave 1 initiatives unchanged." in (
-        response.content.decode()
-    )
+def token_of(response):
+    return response.context["confirm"]["token"].value()
+
+
+def test_an_upload_is_previewed_first_with_every_change_and_nothing_is_written(moderator, workbook):
+    factory.append_row(workbook, {"id": "she-codes", "title_en": "She Codes", "original_language": "en"})
+    response = moderator.post(EXCEL, {"workbook": upload(workbook), "confirm": "on"})  # no way round the preview
+    page = response.content.decode()
+    assert "overview.xlsx is valid. Importing it would create 1, update 1 and leave 1 initiatives unchanged." in page
+    changes = {(c.uid, c.created): c.cells for c in response.context["report"].changes}
+    assert changes[("coderdojo-belgium", False)] == [("title_en", "CoderDojo Belgium", "CoderDojo Belgium clubs")]
+    assert ("title_en", "", "She Codes") in changes[("she-codes", True)]
+    assert "<td>title_en</td><td>CoderDojo Belgium</td><td>CoderDojo Belgium clubs</td>" in page
     assert Initiative.objects.get(uid="coderdojo-belgium").title["en"] == "CoderDojo Belgium"
+    assert not Initiative.objects.filter(uid="she-codes").exists()
 
 
-def test_a_confirmed_upload_is_written_in_the_moderator_s_name(moderator, workbook):
-    response = moderator.post(EXCEL, {"workbook": upload(workbook), "confirm": "on"})
+def test_a_confirmed_preview_is_written_in_the_moderator_s_name(moderator, workbook):
+    token = token_of(moderator.post(EXCEL, {"workbook": upload(workbook)}))
+    response = moderator.post(EXCEL, {"token": token})
     assert "overview.xlsx imported: 0 created, 1 updated, 1 unchanged." in response.content.decode()
     initiative = Initiative.objects.get(uid="coderdojo-belgium")
     assert initiative.title["en"] == "CoderDojo Belgium clubs"
-    assert initiative.history.first().history_user.username == "moderator"
-    assert 'name="confirm" aria-describedby="id_confirm_helptext" id="id_confirm">' in response.content.decode()
+    entry = initiative.history.first()
+    assert (entry.history_user.username, entry.history_change_reason) == ("moderator", "Imported from overview.xlsx")
+    assert moderator.post(EXCEL, {"token": token}).context["report"] is None  # a preview is written once
+
+
+def test_the_confirmation_writes_the_previewed_file_or_nothing(moderator, workbook, settings):
+    token = token_of(moderator.post(EXCEL, {"workbook": upload(workbook)}))
+    (held,) = (settings.HOME_DIR / "uploads").glob("*/overview.xlsx")
+    factory.edit(held, {(3, "status"): "planned"})  # the held file is not the one previewed any more
+
+    response = moderator.post(EXCEL, {"token": token}, follow=True)
+
+    assert "This preview has expired or its file changed" in response.content.decode()
+    assert Initiative.objects.get(uid="coderdojo-belgium").title["en"] == "CoderDojo Belgium"
+
+
+def test_a_preview_is_confirmed_only_by_the_moderator_who_made_it(moderator, workbook, django_user_model):
+    token = token_of(moderator.post(EXCEL, {"workbook": upload(workbook)}))
+    other = Client()
+    other.force_login(django_user_model.objects.create_superuser("root", password="x-pass-1234"))
+    assert "This preview has expired" in other.post(EXCEL, {"token": token}, follow=True).content.decode()
+    assert moderator.post(EXCEL, {"token": token[:-2] + "xx"}).context["report"] is None
+    assert Initiative.objects.get(uid="coderdojo-belgium").title["en"] == "CoderDojo Belgium"
 
 
 def test_a_bad_upload_lists_every_problem_escaped_and_writes_nothing(moderator, workbook):
@@ -92,7 +123,8 @@ def test_anonymous_visitors_and_partners_cannot_export_or_import(persona, reques
     for url in (OVERVIEW, ANALYSIS, EXCEL):
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
-    client.post(EXCEL, {"workbook": upload(workbook), "confirm": "on"})
+    client.post(EXCEL, {"workbook": upload(workbook)})
+    client.post(EXCEL, {"token": "forged"})
     assert Initiative.objects.get(uid="coderdojo-belgium").title["en"] == "CoderDojo Belgium"
 
 

@@ -117,3 +117,31 @@ def test_creating_in_the_back_office_is_one_history_entry(moderator, strategy):
         "moderator",
     )
     assert (created.created_by.username, [a.term.code for a in entry.audiences.all()]) == ("moderator", ["women"])
+
+
+def test_reverting_restores_the_whole_record_relations_included_in_one_entry(moderator, strategy):
+    first_objectives = Objective.objects.filter(code__in=["1.3"])
+    initiative = save_initiative(
+        Initiative(uid="a", title={"nl": "Eerste titel"}), {"audiences": [audience("girls")], "objectives": first_objectives}
+    )
+    first = initiative.history.get()
+    initiative.title = {"nl": "Tweede titel"}
+    save_initiative(initiative, {"audiences": [audience("teachers")], "objectives": Objective.objects.filter(code="4.2")})
+    url = reverse("admin:initiatives_initiative_simple_history", args=[initiative.pk, first.history_id])
+    form = moderator.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and name not in ("title", "summary")}
+    data.update({f"title_{code}": text for code, text in form.initial["title"].items()})
+    data.update({name: [getattr(v, "pk", v) for v in data.get(name, [])] for name in ("organisations", "objectives", "audiences", "regions", "languages", "formats")})
+    data.update({"listings-TOTAL_FORMS": 0, "listings-INITIAL_FORMS": 0})
+
+    response = moderator.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    initiative.refresh_from_db()
+    assert initiative.title == {"nl": "Eerste titel"}
+    assert [a.code for a in initiative.audiences.all()] == ["girls"]
+    assert [o.code for o in initiative.objectives.all()] == ["1.3"]
+    assert initiative.history.count() == 3
+    entry = initiative.history.first()
+    assert entry.history_change_reason.startswith("Reverted to the version of ")
+    assert [link.term.code for link in entry.audiences.all()] == ["girls"]

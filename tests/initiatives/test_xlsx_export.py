@@ -75,7 +75,7 @@ def test_it_freezes_a_bold_header_and_lists_the_codes(initiatives, tmp_path):
 
     workbook = load_workbook(path)
     sheet = workbook["Initiatives"]
-    assert (sheet.freeze_panes, sheet.auto_filter.ref, sheet["A1"].font.b) == ("A2", "A1:X3", True)
+    assert (sheet.freeze_panes, sheet.auto_filter.ref, sheet["A1"].font.b) == ("A2", "A1:Y3", True)
     codes = [row for row in workbook["Codes"].iter_rows(values_only=True)]
     assert codes[0] == ("vocabulary", "code", "label_nl", "label_fr", "label_en")
     assert ("audiences", "girls", "meisjes", "filles", "girls") in codes

@@ -136,3 +136,11 @@ def sample_initiatives():
     tech_day.objectives.set(Objective.objects.filter(code__in=["3.1"]))
     tech_day.audiences.set(terms("audience", "women"))
     return coderdojo, tech_day
+
+
+def headers(path, sheet=INITIATIVES_SHEET):
+    """The header row's texts."""
+    workbook = load_workbook(path, read_only=True)
+    row = next(workbook[sheet].iter_rows(max_row=1, values_only=True))
+    workbook.close()
+    return [header for header in row if header]

@@ -6,6 +6,7 @@ from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -19,7 +20,7 @@ from widmonitor.vocabularies.models import Term
 from . import excel_views
 from .analysis import analyse_list
 from .models import RELATIONS, Initiative, PublishedList, PublishedListEntry
-from .writes import save_initiative
+from .writes import m2m_names, save_initiative
 
 
 class ObjectiveFilter(admin.SimpleListFilter):
@@ -151,20 +152,43 @@ class InitiativeAdmin(SimpleHistoryAdmin):
     def objective_codes(self, obj):
         return ", ".join(o.code for o in obj.objectives.all())
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Revert: the form shows the old version whole, relations included, and saves it as one entry."""
+        request.reverting_to = Initiative.history.filter(id=object_id, history_id=version_id).first()
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        version = getattr(request, "reverting_to", None)
+        if version is None:
+            return form_class
+        relations = {}
+        for name in RELATIONS:  # the old version's links, from the snapshot beside its history entry
+            target = m2m_names(name)[2]
+            relations[name] = [getattr(link, f"{target}_id") for link in getattr(version, name).all()]
+
+        class RevertForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.initial.update(relations)
+
+        return RevertForm
+
     def save_model(self, request, obj, form, change):
         """Save the record and its relations through the write path, as one history entry."""
         relations = {name: form.cleaned_data[name] for name in RELATIONS if name in form.cleaned_data}
-        if change:
+        form.save_m2m = lambda: None  # the relations are saved with the record, not again after it
+        version = getattr(request, "reverting_to", None)
+        if version is not None:
+            when = timezone.localtime(version.history_date).strftime("%Y-%m-%d %H:%M")
+            reason = _("Reverted to the version of %(date)s") % {"date": when}
+        elif change:
             fields = ", ".join(str(form.fields[name].label or name) for name in form.changed_data)
             reason = _("Edited in the back office: %(fields)s") % {"fields": fields}
         else:
             obj.created_by = request.user
             reason = _("Created in the back office")
         save_initiative(obj, relations, request.user, str(reason))
-
-    def save_related(self, request, form, formsets, change):
-        for formset in formsets:  # the relations were saved with the record
-            self.save_formset(request, form, formset, change=change)
 
     @admin.action(description=_("Publish selected initiatives"), permissions=["change"])
     def publish(self, request, queryset):

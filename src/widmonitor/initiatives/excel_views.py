@@ -2,14 +2,13 @@
 
 Reached from the initiative list; moderators and administrators only (the admin site checks
 staff status, these views check the initiative permissions). Uploads are checked whole:
-a preview reports every problem or what would change, and nothing is written until the
-moderator confirms with the same file.
+a preview reports every problem, or every change record by record (field, old, new); the
+moderator then confirms that very file (tied to its hash by a signed token), or nothing is
+written.
 """
 
-import tempfile
-from pathlib import Path
-
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -17,22 +16,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import held_uploads
 from .xlsx_export import export_analysis, export_overview
 from .xlsx_import import import_overview
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 20 * 1024 * 1024
+PREVIEW_LIMIT = 500  # records listed in a preview; all are written
 
 
 class ImportForm(forms.Form):
     workbook = forms.FileField(
         label=gettext_lazy("Overview workbook (.xlsx)"),
-        help_text=gettext_lazy("The file exported here, edited in Excel or LibreOffice. Up to 20 MB."),
-    )
-    confirm = forms.BooleanField(
-        label=gettext_lazy("Write the changes"),
-        required=False,
-        help_text=gettext_lazy("Leave unticked to check the file and see what would change first."),
+        help_text=gettext_lazy(
+            "The file exported here, edited in Excel or LibreOffice. Up to 20 MB. You will see what it changes "
+            "before anything is written."
+        ),
     )
 
     def clean_workbook(self):
@@ -44,6 +43,10 @@ class ImportForm(forms.Form):
                 params={"size": round(workbook.size / 1024 / 1024, 1)},
             )
         return workbook
+
+
+class ConfirmForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
 
 
 def workbook_response(write, name):
@@ -66,26 +69,44 @@ def export_analysis_view(model_admin, request):
 
 
 def import_view(model_admin, request):
+    """Upload → preview of every change → confirm: writes exactly the previewed file, or nothing."""
     if not (model_admin.has_add_permission(request) and model_admin.has_change_permission(request)):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["workbook"]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / Path(upload.name).name
-            with path.open("wb") as target:
-                for chunk in upload.chunks():
-                    target.write(chunk)
-            dry_run = not form.cleaned_data["confirm"]
-            report = import_overview(path, dry_run=dry_run, user=request.user)
-            report.errors = [str(error) for error in report.errors]  # in the language of this request
-        form = ImportForm()  # a new upload starts as a preview again
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.model._meta,
-        "title": _("Excel import and export"),
-        "form": form,
-        "report": report,
-    }
+    context = {"form": ImportForm(), "report": None, "confirm": None}
+    if request.method == "POST" and "token" in request.POST:
+        context["report"] = write_previewed(request)
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            context["report"], context["confirm"] = preview(request, form.cleaned_data["workbook"])
+        else:
+            context["form"] = form
+    changes = context["report"].changes if context["report"] else []
+    context.update(shown_changes=changes[:PREVIEW_LIMIT], more_changes=max(len(changes) - PREVIEW_LIMIT, 0))
+    context.update(model_admin.admin_site.each_context(request), opts=model_admin.model._meta)
+    context["title"] = _("Excel import and export")
     return TemplateResponse(request, "admin/initiatives/initiative/excel.html", context)
+
+
+def preview(request, upload):
+    """Check the upload and list what it would change; a form to confirm it if there is anything to write."""
+    held = held_uploads.hold(upload)
+    report = import_overview(held.path, dry_run=True, user=request.user)
+    report.errors = [str(error) for error in report.errors]  # in the language of this request
+    if report.errors or not report.changes:
+        held.release()
+        return report, None
+    return report, ConfirmForm(initial={"token": held.token(request.user)})
+
+
+def write_previewed(request):
+    form = ConfirmForm(request.POST)
+    try:
+        held = held_uploads.redeem(form.data.get("token", ""), request.user)
+    except held_uploads.Expired:
+        messages.error(request, _("This preview has expired or its file changed: upload the file again to see what it changes."))
+        return None
+    report = import_overview(held.path, user=request.user)
+    report.errors = [str(error) for error in report.errors]
+    held.release()
+    return report

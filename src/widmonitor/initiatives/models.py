@@ -143,6 +143,9 @@ class Initiative(TranslatableModel):
     moderation = models.CharField(
         _("moderation state"), max_length=10, choices=Moderation.choices, default=Moderation.DRAFT
     )
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Counts the saves; an import refuses a row from an older one.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     created_by = models.ForeignKey(
@@ -187,6 +190,8 @@ class Initiative(TranslatableModel):
 
     def save(self, *args, **kwargs):
         self.derive()
+        if not self._state.adding:
+            self.version += 1
         super().save(*args, **kwargs)
 
     def derive(self):

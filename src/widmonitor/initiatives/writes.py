@@ -28,6 +28,8 @@ def save_initiatives(changes, user=None, reason="", fields=None):
     for initiative, _relations in changes:
         initiative.derive()
         initiative.updated_at = now
+    for initiative in updates:
+        initiative.version += 1
     for initiative in creates:
         initiative.created_at = now
         if initiative.created_by_id is None and user is not None and user.pk:
@@ -59,7 +61,7 @@ def save_initiative(initiative, relations=None, user=None, reason=""):
 def updated_fields(fields):
     if fields is None:
         fields = [f.name for f in Initiative._meta.concrete_fields if f.name not in NOT_WRITTEN]
-    return sorted({*fields, "uid", "starts_on", "ends_on", "updated_at"})
+    return sorted({*fields, "uid", "starts_on", "ends_on", "version", "updated_at"})
 
 
 def m2m_names(name):

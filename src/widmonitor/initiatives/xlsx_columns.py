@@ -21,6 +21,7 @@ CODES_SHEET = "Codes"
 
 # Kinds of column.
 ID = "id"  # the initiative's uid
+VERSION = "version"  # the record's version when exported: an import refuses rows of an older one
 TEXT = "text"  # free text
 TRANSLATED = "translated"  # free text in one content language: one key of a TranslatedTextField
 CHOICE = "choice"  # one code of the field's choices
@@ -54,7 +55,7 @@ class Column:
 
     @property
     def max_length(self):
-        if self.kind == CODES:
+        if self.kind in (CODES, VERSION):
             return EXCEL_CELL_LIMIT
         return min(self.model_field.max_length or EXCEL_CELL_LIMIT, EXCEL_CELL_LIMIT)
 
@@ -101,12 +102,17 @@ class Layout:
             Column("source_document", "source_document", TEXT, 30),
             Column("source_section", "source_section", TEXT, 12),
             Column("provenance_note", "provenance_note", TEXT, 40),
+            Column("version", "version", VERSION, 8),  # last: what a person edits comes first
         )
         self.by_header = {column.header: column for column in self.columns}
 
     @cached_property
     def scalar_columns(self):
         return tuple(column for column in self.columns if column.kind != CODES)
+
+    @cached_property
+    def version_column(self):
+        return self.by_header["version"]
 
     @cached_property
     def code_columns(self):

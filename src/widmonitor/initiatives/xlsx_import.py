@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -30,7 +31,20 @@ from .models import Initiative
 from .periods import ends_before_starts, parse_partial_date
 from .safe_xlsx import UnsafeCell, as_text, read_value
 from .writes import links_of, save_initiatives
-from .xlsx_columns import CHOICE, CODES, DATE, ID, INITIATIVES_SHEET, OBJECTIVE, ORGANISATION, TRANSLATED, URL, Layout
+from .xlsx_columns import (
+    CHOICE,
+    CODE_SEPARATOR,
+    CODES,
+    DATE,
+    ID,
+    INITIATIVES_SHEET,
+    OBJECTIVE,
+    ORGANISATION,
+    TRANSLATED,
+    URL,
+    VERSION,
+    Layout,
+)
 
 MAX_ROWS = 50_000
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
@@ -47,10 +61,21 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list = field(default_factory=list)
+    changes: list = field(default_factory=list)  # RecordChange of each record to create or update
 
     @property
     def ok(self):
         return not self.errors
+
+
+@dataclass
+class RecordChange:
+    """What an import does to one record: the row, the identifier, and (header, old, new) per changed cell."""
+
+    row: int
+    uid: str
+    created: bool
+    cells: list = field(default_factory=list)
 
 
 class Rejected(Exception):
@@ -61,10 +86,11 @@ class Rejected(Exception):
         super().__init__("; ".join(str(error) for error in errors))
 
 
-def import_overview(path, dry_run=False, user=None, progress=None):
+def import_overview(path, dry_run=False, user=None, progress=None, overwrite=False):
     """Check the overview workbook at ``path`` and, unless ``dry_run`` or any problem, write it.
 
-    ``progress`` wraps an iterable of rows (e.g. tqdm) while the sheet is read.
+    A row whose record changed since the file was exported (its version differs) is refused
+    unless ``overwrite``. ``progress`` wraps an iterable of rows (e.g. tqdm) while the sheet is read.
     """
     path = Path(path)
     report = ImportReport(file=path.name, dry_run=dry_run)
@@ -85,8 +111,12 @@ def import_overview(path, dry_run=False, user=None, progress=None):
     report.errors = [error for row in rows for error in row.errors]
     if report.errors:
         return report
-    plan = Plan(rows, sheet.columns.values(), lookups)
+    plan = Plan(rows, sheet.columns.values(), lookups, overwrite)
+    report.errors = [error for row in rows for error in row.errors]  # records changed since the export
+    if report.errors:
+        return report
     report.created, report.updated, report.unchanged = len(plan.creates), len(plan.updates), plan.unchanged
+    report.changes = plan.record_changes
     if not dry_run:
         plan.write(user, str(_("Imported from %(file)s") % {"file": path.name}))
     return report
@@ -421,16 +451,27 @@ def check_period(row, layout):
 
 
 class Plan:
-    """What the import changes: records to create, records to update, how many stay as they are."""
+    """What the import changes: records to create, records to update, how many stay as they are.
 
-    def __init__(self, rows, columns, lookups):
-        self.fields = list(dict.fromkeys(column.field for column in columns if column.kind != CODES))
+    A row that would change a record whose version is not the row's (someone saved it after
+    the export) gets an error instead, unless ``overwrite``.
+    """
+
+    def __init__(self, rows, columns, lookups, overwrite=False):
+        columns = list(columns)
+        self.fields = list(dict.fromkeys(c.field for c in columns if c.kind not in (CODES, VERSION)))
         self.m2m_fields = [column.field for column in columns if column.kind == CODES]
+        self.translated = {}  # {field: the languages of its columns in the file}
+        for column in columns:
+            if column.kind == TRANSLATED:
+                self.translated.setdefault(column.field, []).append(column.language)
+        self.overwrite = overwrite
         # Links a workbook cannot show (an objective of another strategy) are kept as they are.
         self.shown = {c.field: set(lookups.known.get(c.vocabulary, {}).values()) for c in columns if c.kind == CODES}
+        self.codes = {c.field: {pk: code for code, pk in lookups.known.get(c.vocabulary, {}).items()} for c in columns if c.kind == CODES}
         self.existing = {initiative.uid: initiative for initiative in Initiative.objects.all()}
         self.links = {name: links_of(name) for name in self.m2m_fields}
-        self.creates, self.updates, self.unchanged = [], [], 0
+        self.creates, self.updates, self.unchanged, self.record_changes = [], [], 0, []
         self.changes = []  # (initiative, {m2m field: target pks}) pairs, for the write path
         taken = set(self.existing) | {row.values.get("uid") for row in rows}
         for row in rows:
@@ -441,17 +482,20 @@ class Plan:
                 self._compare(existing, row)
 
     def _create(self, row, taken):
-        values = {name: drop_empty(value) if isinstance(value, dict) else value for name, value in row.values.items()}
+        values = {name: drop_empty(v) if isinstance(v, dict) else v for name, v in row.values.items() if name != "version"}
         if not values.get("uid"):
             values["uid"] = new_uid(values, taken)
         initiative = Initiative(**values)
         self.creates.append(initiative)
         self.changes.append((initiative, dict(row.targets)))
+        cells = [(header, "", new) for header, _old, new in self.cell_changes(Initiative(), values, row.targets, {})]
+        self.record_changes.append(RecordChange(row.number, initiative.uid, True, cells))
 
     def _compare(self, initiative, row):
         values = {
             name: merged(getattr(initiative, name), value) if isinstance(value, dict) else value
             for name, value in row.values.items()
+            if name != "version"
         }
         changed = [name for name in self.fields if getattr(initiative, name) != values[name]]
         links = {}
@@ -462,13 +506,73 @@ class Plan:
         if not changed and not links:
             self.unchanged += 1
             return
+        if not self.overwrite and row.values.get("version") != initiative.version:
+            stale(row, initiative)
+            return
+        cells = self.cell_changes(initiative, values, row.targets, self.links)
         for name in changed:
             setattr(initiative, name, values[name])
         self.updates.append(initiative)
         self.changes.append((initiative, links))
+        self.record_changes.append(RecordChange(row.number, initiative.uid, False, cells))
+
+    def cell_changes(self, initiative, values, targets, links):
+        """``[(header, old, new)]`` of what differs, as a person reads it in the workbook."""
+        cells = []
+        for name in self.fields:
+            old, new = getattr(initiative, name), values.get(name, getattr(initiative, name))
+            if name in self.translated:
+                for language in self.translated[name]:
+                    if (old or {}).get(language, "") != new.get(language, ""):
+                        cells.append((f"{name}_{language}", (old or {}).get(language, ""), new.get(language, "")))
+            elif old != new:
+                cells.append((name, "" if old is None else str(old), str(new)))
+        for name, new_targets in targets.items():
+            old_targets = links.get(name, {}).get(initiative.pk, set()) & self.shown[name]
+            if old_targets != new_targets:
+                cells.append((name, self.code_text(name, old_targets), self.code_text(name, new_targets)))
+        return cells
+
+    def code_text(self, name, pks):
+        return CODE_SEPARATOR.join(sorted(self.codes[name].get(pk, "?") for pk in pks))
 
     def write(self, user, reason):
         save_initiatives(self.changes, user, reason, fields=self.fields)
+
+
+def stale(row, initiative):
+    """The error of a row whose record was saved after the file was exported."""
+    column = row.layout.version_column
+    last = initiative.history.select_related("history_user").first()
+    who = (last.history_user.get_username() if last and last.history_user else "") or _("someone")
+    when = timezone.localtime(last.history_date).strftime("%Y-%m-%d %H:%M") if last else "?"
+    if row.values.get("version") in (None, ""):
+        message = _(
+            'record "%(uid)s" has no version in this file, so it cannot be told whether it changed since the export '
+            "(last saved by %(who)s on %(when)s): export again, or import with --overwrite"
+        )
+    else:
+        message = _(
+            'record "%(uid)s" was changed by %(who)s on %(when)s after this file was exported (file: version '
+            "%(value)s, registry: version %(current)s): export again, or import with --overwrite to replace that change"
+        )
+    version = row.values.get("version") or ""
+    row.error(column, "stale_row", message, version, uid=initiative.uid, who=who, when=when, current=initiative.version)
+
+
+def read_version(row, column, text):
+    """The record version a row was exported with: a whole number, or empty for a new record."""
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        message = _('"%(value)s" is not a version (expected the whole number the export wrote)')
+        row.error(column, "bad_version", message, text)
+        return None
+
+
+READERS[VERSION] = read_version
 
 
 def drop_empty(texts):

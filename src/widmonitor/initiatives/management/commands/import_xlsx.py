@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from widmonitor.initiatives.xlsx_import import import_overview
+from widmonitor.system_user import USERNAME, command_line_user
 
 
 class Command(BaseCommand):
@@ -14,16 +15,28 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", metavar="FILE.xlsx", help="The workbook to import.")
         parser.add_argument("--dry-run", action="store_true", help="Check the file and report; write nothing.")
-        parser.add_argument("--user", metavar="USERNAME", help="Record this user as the author of the changes.")
+        parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help=f"Record this user as the author of the changes (default: the account {USERNAME!r}).",
+        )
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="Write rows even where their record was changed after the file was exported (that change is replaced; "
+            "the history keeps it).",
+        )
 
-    def handle(self, path, dry_run, user=None, **options):
-        if user is not None:
+    def handle(self, path, dry_run, user=None, overwrite=False, **options):
+        if user is None:
+            user = command_line_user()
+        else:
             try:
                 user = get_user_model().objects.get_by_natural_key(user)
             except get_user_model().DoesNotExist as error:
                 raise CommandError(f"There is no user {user!r}; give the username of an existing account.") from error
         progress = None if options["verbosity"] == 0 else lambda rows, **kw: tqdm(rows, leave=False, **kw)
-        report = import_overview(path, dry_run=dry_run, user=user, progress=progress)
+        report = import_overview(path, dry_run=dry_run, user=user, progress=progress, overwrite=overwrite)
         if report.errors:
             for error in report.errors:
                 self.stderr.write(str(error))
