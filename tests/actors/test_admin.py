@@ -27,4 +27,5 @@ def test_a_moderator_adds_an_organisation_and_it_is_recorded(moderator, db):
     assert response.status_code == 302
     organisation = Organisation.objects.get(slug="molengeek")
     assert (organisation.website, organisation.name) == ("https://molengeek.com", {"fr": "MolenGeek"})
-    assert organisation.history.get().history_user.username == "moderator"
+    entry = organisation.history.get()
+    assert (entry.history_user.username, entry.history_change_reason) == ("moderator", "Created in the back office")

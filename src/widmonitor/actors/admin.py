@@ -20,6 +20,14 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("region").annotate(initiative_count=models.Count("initiatives"))
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            fields = ", ".join(str(form.fields[name].label or name) for name in form.changed_data)
+            obj._change_reason = str(_("Edited in the back office: %(fields)s") % {"fields": fields})
+        else:
+            obj._change_reason = str(_("Created in the back office"))
+        super().save_model(request, obj, form, change)
+
     @admin.display(description=_("name"), ordering="slug")
     def display_name(self, obj):
         return obj.text("name")
