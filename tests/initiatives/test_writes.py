@@ -145,3 +145,23 @@ def test_reverting_restores_the_whole_record_relations_included_in_one_entry(mod
     entry = initiative.history.first()
     assert entry.history_change_reason.startswith("Reverted to the version of ")
     assert [link.term.code for link in entry.audiences.all()] == ["girls"]
+
+
+def test_saving_over_a_colleague_s_later_save_in_the_back_office_is_refused(moderator, strategy, django_user_model):
+    initiative = save_initiative(Initiative(uid="a", title={"nl": "Titel"}))
+    url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
+    form = moderator.get(url).context["adminform"].form  # she opens the record ...
+    colleague = django_user_model.objects.create_user("colleague")
+    initiative.status = "ongoing"
+    save_initiative(initiative, {}, colleague, "Edited")  # ... a colleague saves it meanwhile
+    data = {name: value for name, value in form.initial.items() if value is not None and name not in ("title", "summary")}
+    data.update({"title_nl": "Haar titel", "listings-TOTAL_FORMS": 0, "listings-INITIAL_FORMS": 0})
+    for name in ("organisations", "objectives", "audiences", "regions", "languages", "formats"):
+        data[name] = []
+
+    response = moderator.post(url, data)
+
+    assert response.status_code == 200
+    assert "colleague saved this initiative on " in response.content.decode()
+    initiative.refresh_from_db()
+    assert (initiative.title, initiative.status, initiative.version) == ({"nl": "Titel"}, "ongoing", 2)

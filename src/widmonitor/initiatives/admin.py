@@ -89,8 +89,41 @@ class ModerationForm(ActionForm):
     )
 
 
+class InitiativeForm(forms.ModelForm):
+    """The record as the moderator saw it: saving over someone else's later save is refused."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["seen_version"] = self.stored_version()
+
+    def stored_version(self):
+        return Initiative.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("seen_version")
+        if self.instance.pk and seen is not None and seen != self.stored_version():
+            last = self.instance.history.select_related("history_user").first()
+            raise forms.ValidationError(
+                _(
+                    "%(who)s saved this initiative on %(when)s, after you opened it. Open it again to see that "
+                    "change, then make yours."
+                ),
+                code="stale_form",
+                params={
+                    "who": last.history_user.get_username() if last and last.history_user else _("Someone"),
+                    "when": timezone.localtime(last.history_date).strftime("%Y-%m-%d %H:%M") if last else "?",
+                },
+            )
+        return cleaned
+
+
 @admin.register(Initiative)
 class InitiativeAdmin(SimpleHistoryAdmin):
+    form = InitiativeForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     action_form = ModerationForm
     list_display = ("uid", "display_title", "sector", "objective_codes", "status", "moderation", "updated_at")
@@ -110,7 +143,7 @@ class InitiativeAdmin(SimpleHistoryAdmin):
     inlines = (ListingInline,)
     list_per_page = 50
     fieldsets = (
-        (None, {"fields": ("uid", "moderation", "original_language")}),
+        (None, {"fields": ("uid", "moderation", "original_language", "seen_version")}),
         (_("Title and summary"), {"fields": ("title", "summary")}),
         (_("Who and what"), {"fields": ("organisations", "sector", "objectives", "formats", "cost")}),
         (_("For whom and where"), {"fields": ("audiences", "regions", "languages")}),
