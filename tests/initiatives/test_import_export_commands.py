@@ -102,3 +102,28 @@ def test_the_widmonitor_command_exits_with_status_1_on_problems(overview, capsys
         "overview.xlsx: not an Excel workbook (expected an .xlsx file saved by Excel or LibreOffice)",
         "CommandError: Nothing was imported: fix the 1 problem listed above and import again.",
     ]
+
+
+def failed_import(path):
+    err = io.StringIO()
+    with pytest.raises(CommandError, match=r"^Nothing was imported: fix the 1 problem listed above and import again.$"):
+        call_command("import_xlsx", str(path), stdout=io.StringIO(), stderr=err, verbosity=0)
+    return err.getvalue().strip()
+
+
+def test_import_of_a_folder_says_it_is_a_folder(db, tmp_path):
+    assert failed_import(tmp_path) == f"{tmp_path.name}: a folder, not a file (expected an .xlsx workbook)"
+
+
+def test_import_of_a_missing_file_says_there_is_none(db, tmp_path):
+    assert failed_import(tmp_path / "gone.xlsx") == "gone.xlsx: there is no such file"
+
+
+def test_import_of_an_unreadable_file_says_so_without_a_traceback(overview, monkeypatch):
+    from widmonitor.initiatives import xlsx_files
+
+    def refuse(path):  # as the operating system does for a file of another user (root reads everything)
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(xlsx_files, "file_kind", refuse)
+    assert failed_import(overview) == "overview.xlsx: not allowed to read the file (check its permissions)"

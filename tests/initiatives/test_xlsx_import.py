@@ -238,7 +238,14 @@ MALFORMED = [
         ],
         id="bad moderation state",
     ),
-    pytest.param(write_bytes(b"id,title_nl\ncoderdojo,CoderDojo\n"), [NOT_XLSX], id="csv named .xlsx"),
+    pytest.param(
+        write_bytes(b"id,title_nl\ncoderdojo,CoderDojo\n"),
+        [
+            "overview.xlsx: not an Excel workbook but a text file (CSV or similar): open it in Excel or LibreOffice "
+            "and save it as an Excel workbook (.xlsx), then import that file"
+        ],
+        id="csv named .xlsx",
+    ),
     pytest.param(write_bytes(b"PK\x03\x04 not really a zip"), [NOT_XLSX], id="broken zip"),
     pytest.param(
         write_bytes(b""),
@@ -434,11 +441,11 @@ def test_it_makes_an_identifier_from_the_title_when_the_id_is_empty(overview):
 
 
 def test_it_reads_excel_dates_and_year_numbers(overview):
-    factory.edit(overview, {(2, "starts"): datetime.datetime(2021, 9, 1), (3, "ends"): 2023})
+    factory.edit(overview, {(2, "starts"): datetime.datetime(2021, 9, 15), (3, "ends"): 2023})
 
     import_overview(overview)
 
-    assert Initiative.objects.get(uid="coderdojo-belgium").starts == "2021-09-01"
+    assert Initiative.objects.get(uid="coderdojo-belgium").starts == "2021-09-15"
     assert Initiative.objects.get(uid="women-in-tech-day").ends == "2023"
 
 

@@ -2,8 +2,16 @@
 
 Values set with ``edit`` go through plain openpyxl, so a string starting with "=" becomes a
 real formula cell and "#N/A" an error cell, just as if a person had typed them in Excel.
+``edit_parts`` and the helpers below it change the zip parts of a workbook directly, the way
+other programs write them (shared strings, a stored dimension) or a damaged copy holds them.
 """
 
+import re
+import struct
+import zipfile
+from io import BytesIO
+
+from django.forms.models import model_to_dict
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -144,3 +152,156 @@ def headers(path, sheet=INITIATIVES_SHEET):
     row = next(workbook[sheet].iter_rows(max_row=1, values_only=True))
     workbook.close()
     return [header for header in row if header]
+
+
+def database_state():
+    """Everything an import could change: the records, their links and their history."""
+    records = []
+    for initiative in Initiative.objects.order_by("uid"):
+        fields = model_to_dict(initiative)
+        fields["updated_at"] = initiative.updated_at
+        records.append(fields)
+    return records, Initiative.history.count()
+
+
+def set_cells(path, cells, sheet=INITIATIVES_SHEET):
+    """Set cells given as ``{"Z3": value}``, for columns that have no header to name them by."""
+    workbook = load_workbook(path)
+    for coordinate, value in cells.items():
+        workbook[sheet][coordinate] = value
+    workbook.save(path)
+
+
+def merge_cells(path, *ranges, sheet=INITIATIVES_SHEET):
+    """Merge cells as Excel does: the top-left value stays, the others are emptied."""
+    workbook = load_workbook(path)
+    for cell_range in ranges:
+        workbook[sheet].merge_cells(cell_range)
+    workbook.save(path)
+
+
+def reorder_columns(path, first):
+    """Move the columns headed ``first`` to the front, in that order, as a person rearranging columns would."""
+    workbook = load_workbook(path)
+    ws = workbook[INITIATIVES_SHEET]
+    rows = [list(row) for row in ws.iter_rows(values_only=True)]
+    order = [rows[0].index(header) for header in first]
+    order += [index for index in range(len(rows[0])) if index not in order]
+    for number, row in enumerate(rows, start=1):
+        for column, index in enumerate(order, start=1):
+            ws.cell(row=number, column=column).value = row[index]
+    workbook.save(path)
+
+
+# --- the zip parts of a workbook ------------------------------------------------------------------
+
+SHEET_PART = "xl/worksheets/sheet1.xml"  # an export's first sheet: Initiatives
+MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+INLINE_STRING = re.compile(rb'<c ([^>]*?) ?t="inlineStr"([^>]*)><is>(.*?)</is></c>', re.DOTALL)
+
+
+def edit_parts(path, change):
+    """Rewrite the workbook's zip; ``change({part name: bytes})`` edits, adds or removes parts in place."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    change(parts)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def edit_part(path, name, change):
+    """Rewrite one part of the workbook's zip: ``change(bytes) -> bytes``."""
+    edit_parts(path, lambda parts: parts.update({name: change(parts[name])}))
+
+
+def replace_in_part(path, name, old, new):
+    """Replace text in one part; the text must be there, so that a test cannot pass by changing nothing."""
+
+    def change(data):
+        assert old in data, (name, old)
+        return data.replace(old, new)
+
+    edit_part(path, name, change)
+
+
+def part(path, name):
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name)
+
+
+def set_dimension(path, ref):
+    """Store the dimension ``ref`` in the Initiatives sheet (write-only exports store none), stale or not."""
+
+    def change(xml):
+        xml = re.sub(rb"<dimension [^>]*>", b"", xml)
+        assert b"<sheetViews>" in xml
+        return xml.replace(b"<sheetViews>", b'<dimension ref="%s" /><sheetViews>' % ref.encode(), 1)
+
+    edit_part(path, SHEET_PART, change)
+
+
+def share_strings(path):
+    """Move every inline string into a shared string table, as Excel and LibreOffice store text."""
+
+    def change(parts):
+        table = {}
+
+        def shared(match):
+            index = table.setdefault(match[3], len(table))
+            return b'<c %s t="s"%s><v>%d</v></c>' % (match[1], match[2], index)
+
+        for name in [name for name in parts if name.startswith("xl/worksheets/")]:
+            parts[name] = INLINE_STRING.sub(shared, parts[name])
+        items = b"".join(b"<si>%s</si>" % text for text in table)
+        parts["xl/sharedStrings.xml"] = b'<sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>' % (
+            MAIN_NS,
+            len(table),
+            len(table),
+            items,
+        )
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" '
+            b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml" /></Types>',
+        )
+        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+            b"</Relationships>",
+            b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+            b'Target="sharedStrings.xml" Id="rIdStrings" /></Relationships>',
+        )
+
+    edit_parts(path, change)
+
+
+def flip_byte(path, name):
+    """Corrupt one byte in the middle of a part's compressed data, as a bad disk or transfer would."""
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(name)
+    data = bytearray(path.read_bytes())
+    name_length, extra_length = struct.unpack_from("<HH", data, info.header_offset + 26)
+    data[info.header_offset + 30 + name_length + extra_length + info.compress_size // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def compound_file(*streams):
+    """A minimal stand-in for an OLE2 compound file (an .xls, or an .xlsx encrypted with a password).
+
+    Only what the import looks at: the signature, and a directory sector whose 128-byte entries
+    name ``streams``. No spreadsheet program could open it.
+    """
+    header = bytes.fromhex("D0CF11E0A1B11AE1").ljust(512, b"\0")
+    entries = b""
+    for name in ("Root Entry", *streams):
+        encoded = name.encode("utf-16-le") + b"\0\0"
+        entries += encoded.ljust(64, b"\0") + len(encoded).to_bytes(2, "little") + bytes(62)
+    return header + entries
+
+
+def opendocument_spreadsheet():
+    """A minimal .ods: the mimetype first and uncompressed, as the OpenDocument format requires."""
+    data = BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    return data.getvalue()

@@ -26,16 +26,17 @@ def parse_partial_date(value):
 
 def bounds(starts, ends):
     """``(first day, last day)`` of a period, each None where open or not a valid date."""
-    first = last = None
+    return day_of(starts, 0), day_of(ends, 1)
+
+
+def day_of(value, end):
+    """The first (``end`` 0) or last (1) day of a partial date; None if empty or invalid (its validator says so)."""
+    if not value:
+        return None
     try:
-        first = parse_partial_date(starts)[0] if starts else None
+        return parse_partial_date(value)[end]
     except ValueError:
-        pass  # the field validator reports it
-    try:
-        last = parse_partial_date(ends)[1] if ends else None
-    except ValueError:
-        pass
-    return first, last
+        return None
 
 
 def ends_before_starts(starts, ends):

@@ -18,7 +18,12 @@ import datetime
 import re
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_ERROR, TYPE_FORMULA, TYPE_STRING
+from openpyxl.cell.cell import (
+    ILLEGAL_CHARACTERS_RE,
+    TYPE_ERROR,
+    TYPE_FORMULA,
+    TYPE_STRING,
+)
 
 RISKY_FIRST_CHARACTERS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")

@@ -8,49 +8,32 @@ transaction: new identifiers are created, changed records updated (one history e
 naming the user), unchanged ones left alone. Records absent from the file are never deleted.
 """
 
-import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from widmonitor.actors.models import Organisation
-from widmonitor.problems import Problem
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Vocabulary
 from widmonitor.vocabularies.models import Term
 
 from .models import Initiative
-from .periods import ends_before_starts, parse_partial_date
-from .safe_xlsx import UnsafeCell, as_text, read_value
+from .periods import ends_before_starts
 from .writes import links_of, save_initiatives
 from .xlsx_columns import (
-    CHOICE,
     CODE_SEPARATOR,
     CODES,
-    DATE,
-    ID,
-    INITIATIVES_SHEET,
     OBJECTIVE,
     ORGANISATION,
     TRANSLATED,
-    URL,
     VERSION,
     Layout,
 )
+from .xlsx_reading import READERS, Rejected, Sheet, StoredPeriods
 
-MAX_ROWS = 50_000
-SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
-CODE_SPLIT = re.compile(r"\s*;\s*")
 EXPECTED_LIST_LIMIT = 30
-is_url = URLValidator(schemes=["http", "https"])
 
 
 @dataclass
@@ -78,14 +61,6 @@ class RecordChange:
     cells: list = field(default_factory=list)
 
 
-class Rejected(Exception):
-    """A stage found problems that make the next stages meaningless."""
-
-    def __init__(self, errors):
-        self.errors = errors
-        super().__init__("; ".join(str(error) for error in errors))
-
-
 def import_overview(path, dry_run=False, user=None, progress=None, overwrite=False):
     """Check the overview workbook at ``path`` and, unless ``dry_run`` or any problem, write it.
 
@@ -96,11 +71,11 @@ def import_overview(path, dry_run=False, user=None, progress=None, overwrite=Fal
     report = ImportReport(file=path.name, dry_run=dry_run)
     layout = Layout()
     try:
-        sheet = Sheet(path, layout, progress)
+        sheet = Sheet(path, layout, progress, StoredPeriods(layout))
         try:
             rows = sheet.parse()
         finally:
-            sheet.workbook.close()
+            sheet.close()
     except Rejected as rejected:
         report.errors = rejected.errors
         return report
@@ -120,241 +95,6 @@ def import_overview(path, dry_run=False, user=None, progress=None, overwrite=Fal
     if not dry_run:
         plan.write(user, str(_("Imported from %(file)s") % {"file": path.name}))
     return report
-
-
-# --- open the file and check the header row ------------------------------------------------------
-
-
-class Sheet:
-    """The "Initiatives" sheet of a workbook, with its columns identified."""
-
-    def __init__(self, path, layout, progress=None):
-        self.path, self.name, self.layout = path, INITIATIVES_SHEET, layout
-        self.progress = progress or (lambda items, **kwargs: items)
-        self.workbook = self._open()
-        self.ws = self.workbook[self.name]
-        self.rows = self.ws.iter_rows()
-        try:
-            if self.ws.max_row is not None and self.ws.max_row - 1 > MAX_ROWS:
-                raise Rejected([self.too_many_rows()])
-            self.columns = self._read_headers(next(self.rows, ()))
-        except Rejected:
-            self.workbook.close()
-            raise
-
-    def error(self, code, message, sheet="", **params):
-        return Problem(code, message, params, file=self.path.name, sheet=sheet)
-
-    def _open(self):
-        if not self.path.is_file():
-            raise Rejected([self.error("missing_file", _("there is no such file"))])
-        if self.path.stat().st_size == 0:
-            raise Rejected([self.error("empty_file", _("the file is empty (0 bytes; expected an .xlsx workbook)"))])
-        try:
-            workbook = load_workbook(self.path, read_only=True, data_only=False)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError) as error:
-            message = _("not an Excel workbook (expected an .xlsx file saved by Excel or LibreOffice)")
-            raise Rejected([self.error("not_xlsx", message)]) from error
-        if self.name not in workbook.sheetnames:
-            workbook.close()
-            message = _('no sheet named "%(name)s" (the workbook has: %(sheets)s)')
-            sheets = ", ".join(workbook.sheetnames)
-            raise Rejected([self.error("missing_sheet", message, name=self.name, sheets=sheets)])
-        return workbook
-
-    def too_many_rows(self):
-        message = _("more than the %(limit)s data rows an import accepts (split the file and import each part)")
-        return self.error("too_many_rows", message, sheet=self.name, limit=MAX_ROWS)
-
-    def header_error(self, code, message, index=None, header="", **params):
-        error = Problem(code, message, {"header": header, **params}, file=self.path.name, sheet=self.name, row=1)
-        if index is not None:
-            error.column, error.header = get_column_letter(index + 1), header
-        return error
-
-    def _read_headers(self, cells):
-        """``{cell index: Column}``; unknown, duplicate and missing headers are errors."""
-        columns, seen, errors = {}, {}, []
-        for index, cell in enumerate(cells):
-            header = as_text(cell.value).strip().lower()
-            if not header:
-                continue
-            if header not in self.layout.by_header:
-                errors.append(
-                    self.header_error(
-                        "unknown_header",
-                        _('unknown column "%(header)s" (expected one of %(expected)s)'),
-                        index,
-                        header,
-                        expected=", ".join(self.layout.by_header),
-                    )
-                )
-            elif header in seen:
-                errors.append(
-                    self.header_error(
-                        "duplicate_header",
-                        _('column "%(header)s" appears twice (also in column %(first)s)'),
-                        index,
-                        header,
-                        first=get_column_letter(seen[header] + 1),
-                    )
-                )
-            else:
-                seen[header] = index
-                columns[index] = self.layout.by_header[header]
-        for column in self.layout.columns:
-            if column.required and column.header not in seen:
-                errors.append(
-                    self.header_error(
-                        "missing_header",
-                        _(
-                            'missing column "%(header)s" (a header cell reading %(header)s; '
-                            "exported files have it in column %(letter)s)"
-                        ),
-                        header=column.header,
-                        letter=self.layout.letter(column),
-                    )
-                )
-        if errors:
-            raise Rejected(errors)
-        return columns
-
-    def parse(self):
-        """Every non-empty data row as a Row of clean values and the problems found in it."""
-        return [self.parse_row(number, cells) for number, cells in self.read_rows()]
-
-    def read_rows(self):
-        """``[(row number, cells)]`` of the non-empty data rows; too many rows stop the import."""
-        total = self.ws.max_row - 1 if self.ws.max_row else None
-        rows = []
-        for number, cells in enumerate(self.progress(self.rows, total=total, unit="row"), start=2):
-            if number - 1 > MAX_ROWS:
-                raise Rejected([self.too_many_rows()])
-            if any(cell.value is not None and cell.value != "" for cell in cells):
-                rows.append((number, cells))
-        return rows
-
-    def parse_row(self, number, cells):
-        row = Row(self.path.name, self.name, number, self.layout)
-        for index, column in self.columns.items():
-            cell = cells[index] if index < len(cells) else None
-            row.read(column, get_column_letter(index + 1), cell)
-        return row
-
-
-# --- read each cell into a clean value ----------------------------------------------------------
-
-
-class Row:
-    """One data row: clean values by field, codes still to resolve, and its problems."""
-
-    def __init__(self, file, sheet, number, layout):
-        self.file, self.sheet, self.number, self.layout = file, sheet, number, layout
-        self.values, self.codes, self.targets, self.letters, self.errors = {}, {}, {}, {}, []
-        self.failed = set()  # fields with a problem of their own, left out of the row checks
-
-    def error(self, column, code, message, value="", **params):
-        self.failed.add(column.header)
-        self.errors.append(
-            Problem(
-                code,
-                message,
-                {"value": value, **params},
-                file=self.file,
-                sheet=self.sheet,
-                row=self.number,
-                column=self.letters.get(column.header, self.layout.letter(column)),
-                header=column.header,
-                field=column.field,
-                value=value,
-            )
-        )
-
-    def read(self, column, letter, cell):
-        self.letters[column.header] = letter
-        try:
-            raw = read_value(cell) if cell is not None else None
-        except UnsafeCell as unsafe:
-            if unsafe.code == "formula":
-                message = _("the cell holds a formula (%(value)s); type the value itself")
-            else:
-                message = _("the cell holds an error value (%(value)s); type the value itself")
-            self.error(column, unsafe.code, message, unsafe.value)
-            return
-        text = as_text(raw).strip()
-        if len(text) > column.max_length and column.kind != CHOICE:  # a choice says what it expects
-            self.error(
-                column,
-                "too_long",
-                _("%(length)s characters, more than the %(limit)s allowed"),
-                text[:40] + "...",
-                length=len(text),
-                limit=column.max_length,
-            )
-            return
-        if column.kind == CODES:
-            self.codes[column.field] = list(dict.fromkeys(code for code in CODE_SPLIT.split(text) if code))
-            return
-        if column.kind == TRANSLATED:
-            self.values.setdefault(column.field, {})[column.language] = text
-            return
-        self.values[column.field] = READERS.get(column.kind, read_text)(self, column, text)
-
-
-def read_text(row, column, text):
-    return text
-
-
-def read_id(row, column, text):
-    if text and not SLUG.match(text):
-        row.error(
-            column,
-            "bad_id",
-            _('"%(value)s" is not an identifier (expected letters, digits, - and _, e.g. coderdojo-belgium)'),
-            text,
-        )
-    return text
-
-
-def read_choice(row, column, text):
-    if not text:
-        if column.required:
-            message = _("a value is required (expected one of %(expected)s)")
-            row.error(column, "required", message, expected=", ".join(column.choices))
-        return column.default
-    if text.lower() not in column.choices:
-        row.error(
-            column,
-            "bad_choice",
-            _('"%(value)s" is not a valid %(header)s (expected one of %(expected)s)'),
-            text,
-            header=column.header,
-            expected=", ".join(column.choices),
-        )
-    return text.lower()
-
-
-def read_date(row, column, text):
-    if text:
-        try:
-            parse_partial_date(text)
-        except ValueError:
-            message = _('"%(value)s" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2022 or 2022-09)')
-            row.error(column, "bad_date", message, text)
-    return text
-
-
-def read_url(row, column, text):
-    if text:
-        try:
-            is_url(text)
-        except ValidationError:
-            message = _('"%(value)s" is not a web address (expected e.g. https://example.org/)')
-            row.error(column, "bad_url", message, text)
-    return text
-
-
-READERS = {ID: read_id, CHOICE: read_choice, DATE: read_date, URL: read_url}
 
 
 # --- resolve codes and names against the database -----------------------------------------------
@@ -441,10 +181,9 @@ def check_title(row, layout):
 
 def check_period(row, layout):
     starts, ends = row.values.get("starts", ""), row.values.get("ends", "")
-    if not {"starts", "ends"} & row.failed:
-        if ends_before_starts(starts, ends):
-            message = _("the end (%(value)s) comes before the start (%(starts)s)")
-            row.error(layout.by_header["ends"], "ends_before_starts", message, ends, starts=starts)
+    if not {"starts", "ends"} & row.failed and ends_before_starts(starts, ends):
+        message = _("the end (%(value)s) comes before the start (%(starts)s)")
+        row.error(layout.by_header["ends"], "ends_before_starts", message, ends, starts=starts)
 
 
 # --- match rows with the database and write the differences -------------------------------------
