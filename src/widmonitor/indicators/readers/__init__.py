@@ -1,0 +1,64 @@
+"""Read a Eurostat data file of any format widmonitor knows into normalised rows.
+
+``read(path)`` picks the reader by the file's content, never by its name; each format is a
+folder of the same shape (``<format>/reader.py`` with ``sniff(first_line)`` and
+``read(path, raw, dataset)``). The rows are described in ``rows.py``. A file with any problem
+raises ``Problems`` listing all of them and yields nothing.
+"""
+
+from pathlib import Path
+
+import polars as pl
+from django.utils.translation import gettext_lazy as _
+
+from widmonitor.problems import Problems
+
+from . import jsonstat, label_csv, sdmx_csv, tidy_extract, tsv
+from .rows import COLUMNS, problem
+
+FORMATS = (jsonstat, tsv, sdmx_csv, label_csv, tidy_extract)  # the first whose sniff() says yes
+
+__all__ = ["COLUMNS", "read"]
+
+
+def read(path, dataset=None):
+    """Normalised rows of the file at ``path``.
+
+    ``dataset`` (a Eurostat code such as ``isoc_sks_itsps``) is needed for the formats that
+    do not name their dataset (TSV, the label CSV export) and overrides nothing otherwise.
+    """
+    path = Path(path)
+    raw = read_bytes(path)
+    first_line = raw.lstrip().split(b"\n", 1)[0].decode("utf-8").strip()
+    for fmt in FORMATS:
+        if fmt.sniff(first_line):
+            try:
+                return fmt.read(path, raw, dataset)
+            except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
+                message = _("the file cannot be read as %(format)s (%(problem)s)")
+                first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+                raise Problems([problem(path, "unreadable", message, format=fmt.NAME, problem=first)]) from error
+    message = _(
+        "not a format widmonitor reads (expected Eurostat TSV, SDMX-CSV, JSON-stat 2.0, "
+        "the label CSV export or the tidy digital-skills extract)"
+    )
+    raise Problems([problem(path, "unknown_format", message, line=1)])
+
+
+def read_bytes(path):
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as error:
+        raise Problems([problem(path, "missing_file", _("file not found"))]) from error
+    except IsADirectoryError as error:
+        raise Problems([problem(path, "not_a_file", _("a folder, not a file (expected a Eurostat data file)"))]) from error
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if not raw.strip():
+        raise Problems([problem(path, "empty_file", _("the file is empty (expected a Eurostat data file)"))])
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise Problems([problem(path, "not_utf8", _("not UTF-8 text (expected a Eurostat data file)"), line=line)]) from error
+    return raw
+

@@ -1,0 +1,5 @@
+"""Eurostat TSV."""
+
+from .reader import NAME, read, sniff
+
+__all__ = ["NAME", "read", "sniff"]
