@@ -79,3 +79,6 @@ def admin(client, django_user_model):
     user = django_user_model.objects.create_superuser("root", password="admin-pass-1234")
     client.force_login(user)
     return client
+
+
+from .search.registry import fictional_registry  # noqa: E402, F401  (a fixture for the search and portal tests)

@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "widmonitor.strategy",
     "widmonitor.actors",
     "widmonitor.initiatives",
+    "widmonitor.search",
+    "widmonitor.portal",
 ]
 
 MIDDLEWARE = [

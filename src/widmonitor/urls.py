@@ -1,6 +1,6 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from .back_office import BackOfficeLoginForm
 
@@ -9,5 +9,4 @@ admin.site.login_form = BackOfficeLoginForm
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
-]
+] + i18n_patterns(path("", include("widmonitor.portal.urls")))

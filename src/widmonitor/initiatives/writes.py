@@ -1,17 +1,21 @@
 """The one way initiatives are written: the back office, the Excel import, the registry loader
 and moderation all save through ``save_initiatives``.
 
-It keeps what is derived from a record true (its identifier, its period's date bounds; later
-its search texts), writes the records and their relations in a few bulk statements, and gives
-each record exactly one history entry, relations included, naming who and why.
+It keeps what is derived from a record true (its identifier, its period's date bounds, and,
+through the ``initiatives_written`` signal, its search entry), writes the records and their
+relations in a few bulk statements, and gives each record exactly one history entry,
+relations included, naming who and why.
 """
 
 from django.db import connection, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from .models import RELATIONS, Initiative
 
 BATCH = 500
+# Sent inside the write's transaction with the pks written: derived data elsewhere (the search) follows.
+initiatives_written = Signal()
 NOT_WRITTEN = {"id", "created_at", "created_by"}  # set once, when the record is created
 
 
@@ -50,6 +54,7 @@ def save_initiatives(changes, user=None, reason="", fields=None):
         records = Initiative.history.bulk_history_create(created, **about) or []
         records += Initiative.history.bulk_history_create(updates, update=True, **about) or []
         record_link_history(records)
+        initiatives_written.send(Initiative, pks=[initiative.pk for initiative, _relations in changes])
     return [initiative for initiative, _relations in changes]
 
 

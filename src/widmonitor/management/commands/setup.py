@@ -3,6 +3,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db.migrations.exceptions import InconsistentMigrationHistory
 
+from widmonitor.search import index
+
 
 class Command(BaseCommand):
     help = (
@@ -22,3 +24,4 @@ class Command(BaseCommand):
         call_command("load_vocabularies", verbosity=verbosity)
         call_command("load_strategy", verbosity=verbosity)
         call_command("load_initiatives", verbosity=verbosity)
+        index.refresh()  # whatever a load kept as it was is findable too

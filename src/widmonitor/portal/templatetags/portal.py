@@ -1,0 +1,47 @@
+"""Template tags of the public site: a record's text in the visitor's language, marked where it falls back."""
+
+from django import template
+from django.urls import translate_url
+from django.utils.html import format_html, json_script
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from widmonitor.languages import content_languages
+
+register = template.Library()
+
+
+@register.simple_tag
+def text(record, field, element="span", mark=True):
+    """``record``'s ``field`` in the active language inside an element carrying its ``lang``; a fallback says so.
+
+    ``mark=False`` for names, which are the same in every language (BeCode) and need no excuse.
+    """
+    shown = record.text(field)
+    if not shown.fallback or not shown.text or not mark:
+        return format_html('<{0} lang="{1}">{2}</{0}>', element, shown.language, shown.text)
+    names = {language.code: language.name for language in content_languages()}
+    note = _("in %(language)s, the original; no translation yet") % {"language": names.get(shown.language, shown.language)}
+    return format_html(
+        '<{0} lang="{1}">{2}</{0}> <small class="fallback">({3})</small>', element, shown.language, shown.text, note
+    )
+
+
+@register.simple_tag(takes_context=True)
+def in_language(context, code):
+    """This page, with its search, in the interface language ``code``."""
+    return translate_url(context["request"].get_full_path(), code)
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org description as a JSON-LD data block, escaped like ``json_script``."""
+    escaped = json_script(data)  # <script id=... type="application/json">{escaped json}</script>
+    body = escaped[escaped.index(">") + 1 : escaped.rindex("</script>")]
+    return mark_safe(f'<script type="application/ld+json">{body}</script>')  # noqa: S308  (escaped above)
+
+
+@register.simple_tag
+def page_params(results, page):
+    """The query string of the same search on ``page``."""
+    return results.query.params(page=page)

@@ -1,0 +1,66 @@
+"""The facets a visitor narrows the search with: what each is called and where its codes come from.
+
+Each published initiative's codes are stored as ``facet:code`` tokens in its SearchEntry.
+Codes within one facet are alternatives (girls or women); facets combine (girls in Brussels).
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from widmonitor.initiatives.models import Initiative
+from widmonitor.strategy.models import Objective
+from widmonitor.vocabularies.choices import Vocabulary
+from widmonitor.vocabularies.models import Term
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the URL parameter, e.g. audience
+    label: str
+    kind: str  # "objective", "sub_objective", "term" (with vocabulary) or "choice" (with field)
+    vocabulary: str = ""
+    field: str = ""
+
+
+FACETS = (
+    Facet("objective", _("objective"), "objective"),
+    Facet("sub_objective", _("sub-objective"), "sub_objective"),
+    Facet("audience", _("target audience"), "term", vocabulary=Vocabulary.AUDIENCE, field="audiences"),
+    Facet("region", _("region"), "term", vocabulary=Vocabulary.REGION, field="regions"),
+    Facet("language", _("language"), "term", vocabulary=Vocabulary.LANGUAGE, field="languages"),
+    Facet("format", _("format"), "term", vocabulary=Vocabulary.FORMAT, field="formats"),
+    Facet("cost", _("cost"), "choice", field="cost"),
+    Facet("sector", _("sector type"), "choice", field="sector"),
+    Facet("status", _("status"), "choice", field="status"),
+)
+BY_NAME = {facet.name: facet for facet in FACETS}
+
+
+def tokens(initiative, objectives_in_strategy):
+    """The ``facet:code`` tokens of an initiative whose relations are prefetched."""
+    found = []
+    for objective in initiative.objectives.all():
+        if objective.pk not in objectives_in_strategy:
+            continue
+        if objective.parent_id:
+            found += [f"sub_objective:{objective.code}", f"objective:{objectives_in_strategy[objective.parent_id]}"]
+        else:
+            found.append(f"objective:{objective.code}")
+    for facet in FACETS:
+        if facet.kind == "term":
+            found += [f"{facet.name}:{term.code}" for term in getattr(initiative, facet.field).all()]
+        elif facet.kind == "choice":
+            found.append(f"{facet.name}:{getattr(initiative, facet.field)}")
+    return sorted(set(found))
+
+
+def options(facet):
+    """``[(code, label)]`` a facet offers, in their natural order, in the active language."""
+    if facet.kind in ("objective", "sub_objective"):
+        objectives = Objective.objects.current()
+        objectives = objectives.top_level() if facet.kind == "objective" else objectives.sub_objectives()
+        return [(o.code, f"{o.code} {o.text('title')}") for o in objectives]
+    if facet.kind == "term":
+        return [(t.code, str(t)) for t in Term.objects.of(facet.vocabulary)]
+    return [(value, str(label)) for value, label in Initiative._meta.get_field(facet.field).choices]

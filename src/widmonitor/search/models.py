@@ -1,0 +1,33 @@
+"""What the public search reads: one entry per published initiative, its texts per language.
+
+Derived data, rebuilt by ``index.refresh`` whenever the write path saves initiatives; never
+edited by hand. Unpublished records have no entry, so nothing unpublished can be found.
+"""
+
+from django.db import models
+
+
+class SearchEntry(models.Model):
+    """A published initiative as the search filters, counts and sorts it."""
+
+    initiative = models.OneToOneField("initiatives.Initiative", models.CASCADE, primary_key=True, related_name="+")
+    facets = models.TextField(help_text="Space-separated facet:code tokens, e.g. objective:1 audience:girls.")
+    titles = models.JSONField(default=dict, help_text="The title shown in each content language (fallback applied).")
+    starts_on = models.DateField(null=True)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "search_entry"
+
+
+class SearchText(models.Model):
+    """An initiative's searchable terms in one content language (its text there, else its original)."""
+
+    initiative = models.ForeignKey("initiatives.Initiative", models.CASCADE, related_name="+")
+    language = models.CharField(max_length=8)
+    title_terms = models.TextField()
+    terms = models.TextField(help_text="Every term: title, summary, organisations.")
+
+    class Meta:
+        db_table = "search_text"
+        constraints = [models.UniqueConstraint(fields=["initiative", "language"], name="search_text_unique")]
