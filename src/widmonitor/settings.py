@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "widmonitor.actors",
     "widmonitor.initiatives",
     "widmonitor.search",
+    "widmonitor.indicators",
+    "widmonitor.api",
     "widmonitor.portal",
 ]
 

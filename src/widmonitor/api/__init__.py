@@ -1,0 +1,1 @@
+"""The read-only public API and the open-data downloads (work in progress)."""
