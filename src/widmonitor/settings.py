@@ -49,6 +49,18 @@ def database_from_url(url):
     )
 
 
+def cache_from_url(url):
+    """Django CACHES entry from ``locmem://``, ``redis://host:6379/0`` or ``db://table``."""
+    parts = urlsplit(url)
+    if parts.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if parts.scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if parts.scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": parts.netloc or "widmonitor_cache"}
+    raise ImproperlyConfigured(f"WIDMONITOR_CACHE_URL must start with locmem://, redis:// or db://, not {parts.scheme!r}.")
+
+
 def secret_key(home):
     key = os.environ.get("WIDMONITOR_SECRET_KEY")
     if key:
@@ -79,6 +91,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Repeated public searches come from this cache; its keys follow the registry (search.cache),
+# so several processes or hosts stay correct with any backend. Production: redis:// or db://.
+CACHES = {"default": cache_from_url(os.environ.get("WIDMONITOR_CACHE_URL", "locmem://"))}
 
 INSTALLED_APPS = [
     "django.contrib.admin",

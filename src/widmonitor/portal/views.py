@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 
 from widmonitor.actors.models import Organisation
 from widmonitor.initiatives.models import Initiative
+from widmonitor.search.cache import cached_page
 from widmonitor.search.query import SORTS, SearchQuery, search
 from widmonitor.strategy.models import Objective, Strategy
 from widmonitor.vocabularies.choices import Sector
@@ -29,6 +30,7 @@ def home(request):
     return render(request, "portal/home.html", context)
 
 
+@cached_page
 def initiative_list(request):
     results = search(SearchQuery.from_params(request.GET), language())
     return render(request, "portal/initiative_list.html", {"results": results, "sorts": SORTS})

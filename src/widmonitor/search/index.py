@@ -6,7 +6,7 @@ from widmonitor.initiatives.models import Initiative
 from widmonitor.languages import content_codes, pick
 from widmonitor.strategy.models import Objective
 
-from . import analysis, facets
+from . import analysis, cache, facets
 from .models import SearchEntry, SearchText
 
 BATCH = 500
@@ -32,6 +32,7 @@ def refresh(pks=None):
         new_texts += [text(initiative, language) for language in languages]
     SearchEntry.objects.bulk_create(new_entries, batch_size=BATCH)
     SearchText.objects.bulk_create(new_texts, batch_size=BATCH)
+    cache.move_on()
     return len(new_entries)
 
 

@@ -31,3 +31,16 @@ class SearchText(models.Model):
     class Meta:
         db_table = "search_text"
         constraints = [models.UniqueConstraint(fields=["initiative", "language"], name="search_text_unique")]
+
+
+class Generation(models.Model):
+    """A counter moved on by every change of the index: cached searches name it, so none outlives a change.
+
+    It lives in the database, which every worker process and host shares, so the cache stays
+    correct whatever the cache backend (local memory, Redis, the database).
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        db_table = "search_generation"

@@ -127,16 +127,7 @@ class Row:
 
 def search(query, language):
     """Run ``query`` for a reader of ``language``; returns Results."""
-    rows = [
-        Row(pk, frozenset(tokens.split()), titles.get(language, ""), starts_on, updated_at)
-        for pk, tokens, titles, starts_on, updated_at in SearchEntry.objects.values_list(
-            "initiative_id", "facets", "titles", "starts_on", "updated_at"
-        )
-    ]
-    terms = analysis.terms(query.text, language) if query.text else []
-    if query.text:
-        found = backends.matching_ids(language, terms) if terms else set()
-        rows = [row for row in rows if row.pk in found]
+    rows, terms = candidates(query, language)
     chosen = query.chosen
     matches = [row for row in rows if passes(row, chosen)]
     counts = [facet_counts(facet, rows, chosen, query) for facet in facets.FACETS]
@@ -147,6 +138,28 @@ def search(query, language):
     records = Initiative.objects.filter(pk__in=shown).prefetch_related("organisations", "objectives", "audiences", "regions")
     by_pk = {initiative.pk: initiative for initiative in records}
     return Results(query, len(ordered), [by_pk[pk] for pk in shown], page, pages, counts)
+
+
+def matching_ids(query, language):
+    """The ids of every initiative ``query`` matches, in its sort order, its page aside (the API, downloads)."""
+    rows, terms = candidates(query, language)
+    chosen = query.chosen
+    return [row.pk for row in sort([row for row in rows if passes(row, chosen)], query, language, terms)]
+
+
+def candidates(query, language):
+    """The rows that match the text of ``query`` (all rows without text), and the text's terms."""
+    rows = [
+        Row(pk, frozenset(tokens.split()), titles.get(language, ""), starts_on, updated_at)
+        for pk, tokens, titles, starts_on, updated_at in SearchEntry.objects.values_list(
+            "initiative_id", "facets", "titles", "starts_on", "updated_at"
+        )
+    ]
+    terms = analysis.terms(query.text, language) if query.text else []
+    if query.text:
+        found = backends.matching_ids(language, terms) if terms else set()
+        rows = [row for row in rows if row.pk in found]
+    return rows, terms
 
 
 def passes(row, chosen, leave_out=None):

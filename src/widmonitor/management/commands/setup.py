@@ -21,6 +21,8 @@ class Command(BaseCommand):
                 "This database was made by a pre-release version of widmonitor whose tables differ; "
                 f"move {settings.DATABASES['default']['NAME']} aside and run again to start afresh."
             ) from error
+        if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+            call_command("createcachetable", verbosity=max(verbosity - 1, 0))
         call_command("load_vocabularies", verbosity=verbosity)
         call_command("load_strategy", verbosity=verbosity)
         call_command("load_initiatives", verbosity=verbosity)

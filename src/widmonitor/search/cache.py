@@ -1,0 +1,48 @@
+"""Repeated searches from the cache, never stale: keys carry the index's generation.
+
+``index.refresh`` moves the generation on in the same transaction as the index, so a page
+cached before a record was published or edited is simply never asked for again (and expires).
+"""
+
+import hashlib
+from functools import wraps
+
+from django.core.cache import cache
+from django.db.models import F
+from django.http import HttpResponse
+
+from .models import Generation
+
+TIMEOUT = 10 * 60  # seconds; correctness does not depend on it
+ROW = 1
+
+
+def generation():
+    return Generation.objects.filter(pk=ROW).values_list("number", flat=True).first() or 0
+
+
+def move_on():
+    """Called by the index after every change."""
+    if not Generation.objects.filter(pk=ROW).update(number=F("number") + 1):
+        Generation.objects.get_or_create(pk=ROW, defaults={"number": 1})
+
+
+def cached_page(view):
+    """Serve a public GET page from the cache, keyed by generation, language and full path."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET":
+            return view(request, *args, **kwargs)
+        path = f"{generation()}|{request.LANGUAGE_CODE}|{request.get_full_path()}"
+        key = "widmonitor:page:" + hashlib.sha256(path.encode()).hexdigest()
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type = hit
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.cookies:
+            cache.set(key, (response.content, response["Content-Type"]), TIMEOUT)
+        return response
+
+    return wrapper
