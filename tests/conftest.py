@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 
@@ -18,6 +19,12 @@ def interface_language_reset():
     """A request activates its visitor's language for the thread; each test starts in the default one."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

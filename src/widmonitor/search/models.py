@@ -4,7 +4,13 @@ Derived data, rebuilt by ``index.refresh`` whenever the write path saves initiat
 edited by hand. Unpublished records have no entry, so nothing unpublished can be found.
 """
 
+import secrets
+
 from django.db import models
+
+
+def new_epoch():
+    return secrets.token_hex(8)
 
 
 class SearchEntry(models.Model):
@@ -41,6 +47,7 @@ class Generation(models.Model):
     """
 
     number = models.PositiveBigIntegerField(default=0)
+    epoch = models.CharField(max_length=32, default=new_epoch, help_text="Differs for each database made afresh.")
 
     class Meta:
         db_table = "search_generation"
