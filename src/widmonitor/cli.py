@@ -13,6 +13,7 @@ COMMANDS = {
     "import": ("import_xlsx", "import an overview workbook (.xlsx), all or nothing"),
     "export": ("export_xlsx", "export the overview and analysis workbooks (.xlsx)"),
     "analysis": ("analysis", "computed vs published counts of every published list"),
+    "indicators": ("indicators", "fetch indicator data from Eurostat (or --offline: the bundled files); list them"),
 }
 
 USAGE = """usage: widmonitor COMMAND [options]

@@ -1,0 +1,205 @@
+"""Loading normalised rows (``readers.read``) into observations: set-based and idempotent.
+
+``load(frame, indicators, source)`` maps each catalogue indicator's source filters onto the
+frame (one series per sex), compares the result with what the source already holds (a polars
+join, not a loop over rows) and writes once inside ``transaction.atomic()``: new cells with
+``bulk_create``, revised cells with ``bulk_update`` after their old value is saved as an
+``ObservationRevision``. Loading the same data twice writes nothing. An indicator declared
+``data: none`` gets no observations, ever.
+
+``load_bundled(codes)`` loads the real files of ``data/eurostat`` that the catalogue names,
+one transaction per file (a bad file changes nothing).
+"""
+
+from dataclasses import dataclass, field
+
+import polars as pl
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from widmonitor.problems import Problem, Problems
+
+from . import readers
+from .catalogue import load_catalogue
+from .models import Observation, ObservationRevision, Source
+
+BATCH = 2000
+SEX = {"women": "F", "men": "M", "total": "T", "gap": ""}
+KEY = ("indicator", "geo", "period", "sex", "age_band", "unit")
+COLUMNS = (*KEY, "value", "flags", "quote")
+
+
+@dataclass
+class LoadSummary:
+    sources: list = field(default_factory=list)  # source keys that were loaded
+    created: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    no_data: list = field(default_factory=list)  # indicator codes declared data: none, left out
+    up_to_date: list = field(default_factory=list)  # datasets not fetched: last update unchanged
+
+    def add(self, other):
+        self.sources += other.sources
+        self.created += other.created
+        self.revised += other.revised
+        self.unchanged += other.unchanged
+        self.no_data += other.no_data
+        self.up_to_date += other.up_to_date
+        return self
+
+
+def load(frame, indicators, source, series=None, retrieved_at=None):
+    """Observations of ``indicators`` from ``frame`` (normalised rows of one dataset), stored
+    under ``source`` (a dict of ``Source`` fields with its ``key``).
+
+    ``series`` maps an indicator code to the series to load (default: every series its source
+    names); ``retrieved_at`` defaults to now.
+    """
+    series = series or {}
+    parts = [observations(frame, indicator, series.get(indicator.code), where=source["key"]) for indicator in indicators]
+    rows = pl.concat(parts) if parts else empty_rows()
+    return write(rows, source, retrieved_at=retrieved_at)
+
+
+def observations(frame, indicator, series=None, where=""):
+    """The rows of ``frame`` that ``indicator``'s source filters select, as observation columns."""
+    if indicator.data == "none":
+        return empty_rows()
+    names = ("gap",) if indicator.source.kind == "gap" else tuple(series or ("women", "men", "total"))
+    dimensions = set(frame.schema["dims"].to_schema()) if isinstance(frame.schema["dims"], pl.Struct) else set()
+    parts = []
+    for name in names:
+        own = {} if name == "gap" else getattr(indicator.source, name)
+        if name != "gap" and not own:
+            continue  # the catalogue does not define this series (e.g. no total share of women)
+        filters = indicator.source.series_filters("total") if name == "gap" else indicator.source.series_filters(name)
+        missing = sorted(set(filters) - dimensions)
+        if missing:
+            message = _("the data has no dimension %(missing)s that indicator %(indicator)s filters on (it has %(found)s)")
+            raise Problems([Problem("missing_dimension", message, {
+                "missing": ", ".join(missing), "indicator": indicator.code, "found": ", ".join(sorted(dimensions)),
+            }, file=where)])
+        selected = frame.filter(*[pl.col("dims").struct.field(k) == v for k, v in filters.items()]) if filters else frame
+        age = pl.col("dims").struct.field("age") if "age" in dimensions else pl.lit("")
+        parts.append(selected.select(
+            pl.lit(indicator.code).alias("indicator"),
+            pl.col("geo"),
+            pl.col("time").alias("period"),
+            pl.lit(SEX[name]).alias("sex"),
+            age.fill_null("").alias("age_band"),
+            pl.lit(indicator.unit).alias("unit"),
+            pl.col("value"),
+            pl.col("flags"),
+            pl.lit("").alias("quote"),
+        ))
+    rows = pl.concat(parts) if parts else empty_rows()
+    if rows.is_empty():
+        message = _("no row of the data matches the filters of indicator %(indicator)s (check its source in config/indicators.yaml)")
+        raise Problems([Problem("no_rows", message, {"indicator": indicator.code}, file=where)])
+    return rows
+
+
+def empty_rows():
+    schema = {name: pl.String for name in COLUMNS} | {"value": pl.Float64}
+    return pl.DataFrame(schema=schema)
+
+
+def write(rows, source, retrieved_at=None):
+    """Store ``rows`` (observation columns) under ``source``; all or nothing."""
+    check_unique(rows, source["key"])
+    now = timezone.now()
+    retrieved_at = retrieved_at or now
+    with transaction.atomic():
+        fields = {k: v for k, v in source.items() if k not in ("key", "retrieved_at")}
+        record, created = Source.objects.get_or_create(key=source["key"], defaults={**fields, "retrieved_at": retrieved_at})
+        stored = stored_rows(record, rows["indicator"].unique().to_list())
+        joined = rows.join(stored, on=list(KEY), how="left")
+        new = joined.filter(pl.col("id").is_null())
+        changed = joined.filter(
+            pl.col("id").is_not_null()
+            & (pl.col("value").ne_missing(pl.col("old_value")) | pl.col("flags").ne(pl.col("old_flags")) | pl.col("quote").ne(pl.col("old_quote")))
+        )
+        create(new, record, retrieved_at)
+        revise(changed, retrieved_at, now)
+        if not created and (len(new) or len(changed) or any(getattr(record, k) != v for k, v in fields.items())):
+            for name, value in fields.items():
+                setattr(record, name, value)
+            record.retrieved_at = retrieved_at
+            record.save()
+    return LoadSummary(sources=[record.key], created=len(new), revised=len(changed), unchanged=len(rows) - len(new) - len(changed))
+
+
+def check_unique(rows, where):
+    duplicates = rows.filter(pl.struct(list(KEY)).is_duplicated()).unique(list(KEY), maintain_order=True)
+    message = _("two values for %(indicator)s %(geo)s %(period)s sex %(sex)s age %(age_band)s (expected one per cell)")
+    problems = [Problem("duplicate_cell", message, row, file=where) for row in duplicates.select(KEY).head(50).iter_rows(named=True)]
+    if problems:
+        raise Problems(problems)
+
+
+def stored_rows(source, indicators):
+    names = ("id", *KEY, "value", "flags", "quote", "retrieved_at")
+    values = Observation.objects.filter(source=source, indicator__in=indicators).values_list(*names)
+    schema = {"id": pl.Int64, **{k: pl.String for k in KEY}, "old_value": pl.Float64, "old_flags": pl.String, "old_quote": pl.String, "old_retrieved_at": pl.Datetime("us", "UTC")}
+    return pl.DataFrame(list(values), schema=schema, orient="row")
+
+
+def create(new, source, retrieved_at):
+    for batch in new.iter_slices(BATCH):
+        Observation.objects.bulk_create(
+            Observation(source=source, retrieved_at=retrieved_at, **row)
+            for row in batch.select(COLUMNS).iter_rows(named=True)
+        )
+
+
+def revise(changed, retrieved_at, now):
+    if changed.is_empty():
+        return
+    rows = list(changed.select("id", "old_value", "old_flags", "old_retrieved_at", "value", "flags", "quote").iter_rows(named=True))
+    ObservationRevision.objects.bulk_create(
+        (ObservationRevision(observation_id=r["id"], value=r["old_value"], flags=r["old_flags"], retrieved_at=r["old_retrieved_at"], replaced_at=now) for r in rows),
+        batch_size=BATCH,
+    )
+    updated = [Observation(id=r["id"], value=r["value"], flags=r["flags"], quote=r["quote"], retrieved_at=retrieved_at) for r in rows]
+    Observation.objects.bulk_update(updated, ["value", "flags", "quote", "retrieved_at"], batch_size=BATCH)
+
+
+def select_indicators(codes=None, catalogue=None):
+    """The catalogue's indicators named by ``codes`` (all when empty); an unknown code is a problem."""
+    catalogue = catalogue if catalogue is not None else load_catalogue()
+    if not codes:
+        return catalogue
+    known = {indicator.code: indicator for indicator in catalogue}
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        message = _("unknown indicator %(value)s (expected codes of config/indicators.yaml; `widmonitor indicators list` shows them)")
+        raise Problems([Problem("unknown_indicator", message, {"value": code}, value=code) for code in unknown])
+    return [known[code] for code in codes]
+
+
+def bundled_files(indicators):
+    """``{file name: [indicators]}`` for the indicators with bundled data."""
+    files = {}
+    for indicator in indicators:
+        if indicator.data != "none":
+            for name in indicator.files:
+                files.setdefault(name, []).append(indicator)
+    return files
+
+
+def load_bundled(codes=None, progress=None, folder=None):
+    """Load the bundled Eurostat files of the indicators ``codes`` (default: all), offline."""
+    folder = folder or settings.DATA_DIR / "eurostat"
+    indicators = select_indicators(codes)
+    summary = LoadSummary(no_data=[i.code for i in indicators if i.data == "none"])
+    files = bundled_files(indicators)
+    for name, group in (progress or (lambda items, **kw: items))(list(files.items()), desc="data/eurostat", unit="file"):
+        dataset = group[0].source.dataset
+        frame = readers.read(folder / name, dataset)
+        source = {"key": f"eurostat:{dataset}:{name}", "kind": Source.Kind.EUROSTAT, "dataset": dataset, "file": name,
+                  "title": f"Eurostat, {dataset} (bundled file data/eurostat/{name})"}
+        series = {i.code: i.bundled_series for i in group if i.data == "partial"}
+        summary.add(load(frame, group, source, series=series))
+    return summary
