@@ -1,0 +1,55 @@
+"""The open-data table: one flat row per published initiative, the same columns in every format.
+
+Column names are stable identifiers (``title_<language code>``, ``audiences``), not translated, so that a
+script reading the CSV reads the JSON too. Texts come per content language as stored (empty
+where there is no translation; ``original_language`` says which one is the original). Lists
+(organisations, audiences, ...) are names and labels in the visitor's language; objectives are
+the strategy's codes. Contact details and the moderation state are not columns.
+"""
+
+from django.utils import timezone
+
+from widmonitor.languages import content_codes, pick
+
+from .records import TERM_RELATIONS, objective_codes
+
+LIST_COLUMNS = ("organisations", "objectives", *TERM_RELATIONS)
+CHOICE_COLUMNS = ("cost", "sector", "status")
+TEXT_COLUMNS = ("starts", "ends", "url", "source_document", "source_section", "provenance_note")
+
+
+def columns():
+    languages = content_codes()
+    return [
+        "uid",
+        *(f"title_{code}" for code in languages),
+        *(f"summary_{code}" for code in languages),
+        "original_language",
+        *LIST_COLUMNS,
+        *CHOICE_COLUMNS,
+        *TEXT_COLUMNS,
+        "updated_at",
+    ]
+
+
+def row(initiative, language, strategy_codes):
+    """``{column: value}``; list columns hold lists, everything else text."""
+    languages = content_codes()
+    lists = {
+        "organisations": [pick(o.name, o.original_language, language).text for o in initiative.organisations.all()],
+        "objectives": objective_codes(initiative, strategy_codes),
+        **{
+            relation: [pick(t.label, t.original_language, language).text or t.code for t in getattr(initiative, relation).all()]
+            for relation in TERM_RELATIONS
+        },
+    }
+    return {
+        "uid": initiative.uid,
+        **{f"title_{code}": initiative.title.get(code, "") for code in languages},
+        **{f"summary_{code}": initiative.summary.get(code, "") for code in languages},
+        "original_language": initiative.original_language,
+        **lists,
+        **{name: str(getattr(initiative, f"get_{name}_display")()) for name in CHOICE_COLUMNS},
+        **{name: getattr(initiative, name) for name in TEXT_COLUMNS},
+        "updated_at": timezone.localtime(initiative.updated_at).isoformat(timespec="seconds"),
+    }

@@ -1,0 +1,50 @@
+"""The API documents itself: an OpenAPI schema and docs that run under the site's CSP."""
+
+import re
+
+from django.contrib.staticfiles import finders
+
+from widmonitor.search import facets
+
+ENDPOINTS = [
+    "/api/initiatives",
+    "/api/initiatives/{uid}",
+    "/api/organisations",
+    "/api/organisations/{slug}",
+    "/api/strategy",
+    "/api/vocabularies",
+]
+
+
+def test_the_schema_lists_every_endpoint_and_only_reads(anonymous, db):
+    schema = anonymous.get("/api/openapi.json").json()
+    assert sorted(schema["paths"]) == sorted(ENDPOINTS)
+    assert all(set(operations) == {"get"} for operations in schema["paths"].values())
+
+
+def test_the_schema_documents_every_search_facet_as_a_parameter(anonymous, db):
+    operation = anonymous.get("/api/openapi.json").json()["paths"]["/api/initiatives"]["get"]
+    parameters = {parameter["name"] for parameter in operation["parameters"]}
+    assert parameters == {facet.name for facet in facets.FACETS} | {"q", "sort", "lang", "limit", "offset"}
+
+
+def test_no_schema_names_a_contact_field(anonymous, db):
+    text = anonymous.get("/api/openapi.json").content.decode()
+    assert "contact" not in text and "moderation" not in text
+
+
+def test_the_docs_load_scripts_only_from_this_site_and_none_inline(anonymous, db):
+    response = anonymous.get("/api/docs")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+    sources = [re.search(r'src="([^"]+)"', attributes) for attributes, _body in scripts]
+    assert [match[1] for match in sources if match] == ["/static/ninja/swagger-ui-bundle.js", "/static/ninja/swagger-ui-init.js"]
+    inline = [(attributes, body) for attributes, body in scripts if "src=" not in attributes]
+    assert inline and all('type="application/json"' in attributes for attributes, _body in inline)
+    assert "http://" not in html and "https://" not in html and "/api/openapi.json" in html
+
+
+def test_the_docs_scripts_are_static_files_of_this_site():
+    assert all(finders.find(name) for name in ("ninja/swagger-ui-bundle.js", "ninja/swagger-ui-init.js", "ninja/swagger-ui.css"))
