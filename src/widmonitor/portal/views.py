@@ -11,6 +11,7 @@ from widmonitor.search.query import SORTS, SearchQuery, search
 from widmonitor.strategy.models import Objective, Strategy
 from widmonitor.vocabularies.choices import Sector
 
+from . import coverage, finder
 from .audiences import PATHS
 from .structured_data import initiative_json_ld
 
@@ -70,3 +71,33 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     initiatives = organisation.initiatives.published()
     return render(request, "portal/organisation_detail.html", {"organisation": organisation, "initiatives": initiatives})
+
+
+def coverage_map(request):
+    groups = dict(coverage.audience_groups())
+    group = request.GET.get("audiences", coverage.DEFAULT_GROUP)
+    group = group if group in groups else coverage.DEFAULT_GROUP
+    counts = coverage.Counts()
+    context = {
+        "group": group,
+        "groups": groups,
+        "group_label": groups[group],
+        "audience_table": coverage.table(counts, "audience", coverage.audience_columns(group)),
+        "region_table": coverage.table(counts, "region", coverage.region_columns()),
+        "gaps": coverage.age_band_gaps(counts),
+        "thin": coverage.THIN,
+    }
+    return render(request, "portal/coverage.html", context)
+
+
+def finder_page(request):
+    offered = finder.choices()
+    profile = finder.profile_from(request.GET, offered)
+    found = finder.find(profile, language()) if request.GET else None
+    context = {
+        "offered": offered,
+        "profile": profile,
+        "found": found,
+        "relaxed": finder.relaxed_labels(found) if found and found.relaxed else [],
+    }
+    return render(request, "portal/finder.html", context)

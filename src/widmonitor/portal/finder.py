@@ -1,0 +1,269 @@
+"""The finder: a visitor's answers (a profile) become rules over SearchEntry tokens, and ranked initiatives.
+
+The rules, in order:
+
+1. **Who.** "For whom", the age band and the situation each name audience codes
+   (``FOR_WHOM``, ``AGES``, ``SITUATIONS``); ``everyone`` always fits.
+2. **Constraints** (``Rule``) leave an initiative out only for what it says: it is for other
+   audiences only, only in other regions (the visitor's region, ``federal`` and ``eu`` fit),
+   only in other languages. An initiative that leaves a facet blank is not left out for it.
+   "Free of charge only" is strict: the initiative must say it is free. Completed
+   initiatives are never proposed.
+3. **Score** (``PREFERENCES``): each token of the initiative the profile prefers adds its
+   weight: an audience of the situation or "for whom" 4, of the age band 3, ``everyone`` 1;
+   the visitor's region 3, federal or EU-wide 1; her language 2; each interest 3; free 1.
+4. **Order**: score (highest first), then title in the visitor's language (case-folded),
+   then uid, so that the same answers always give the same list.
+5. **Empty**: when nothing passes, constraints are left out one at a time, in the order of
+   ``RELAX_ORDER`` (free of charge, language, region, audience), until something does; the
+   page says which were left out.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from widmonitor.initiatives.models import Initiative
+from widmonitor.search.models import SearchEntry
+from widmonitor.strategy.models import Objective
+from widmonitor.vocabularies.choices import Vocabulary
+from widmonitor.vocabularies.models import Term
+
+SHOWN = 20
+INTEREST_FORMATS = ("training", "course", "mentoring", "event", "network", "hackathon-competition", "platform-tool")
+NEVER = frozenset({"status:completed"})
+REGION_WIDE = ("federal", "eu")  # open to a visitor of any region
+
+FOR_WHOM = {
+    "myself": (_("myself"), ()),
+    "child": (_("my daughter or son"), ("parents",)),
+    "pupils": (_("my pupils"), ("teachers", "schools")),
+    "staff": (_("my staff"), ("companies", "hr-recruiters", "managers", "organisations")),
+}
+AGES = {  # an age band also fits the codes of the people that age
+    "age-lt6": ("age-lt6", "children"),
+    "age-6-12": ("age-6-12", "children", "girls"),
+    "age-12-18": ("age-12-18", "age-17-18", "young-people", "girls"),
+    "age-17-18": ("age-17-18", "age-12-18", "young-people", "girls"),
+    "age-18-plus": ("age-18-plus", "women"),
+}
+SITUATIONS = {
+    "pupil": (_("pupil"), ("students", "young-people")),
+    "student": (_("student"), ("students", "young-people")),
+    "job-seeker": (_("job seeker"), ("job-seekers",)),
+    "employee": (_("employee"), ("employees",)),
+    "entrepreneur": (_("entrepreneur"), ("entrepreneurs",)),
+    "teacher": (_("teacher"), ("teachers", "schools")),
+    "employer": (_("employer"), ("companies", "hr-recruiters", "managers", "organisations")),
+}
+WEIGHTS = {"who": 4, "age": 3, "everyone": 1, "region": 3, "region_wide": 1, "language": 2, "interest": 3, "free": 1}
+RELAX_ORDER = ("free", "language", "region", "audience")
+
+
+@dataclass(frozen=True)
+class Profile:
+    for_whom: str = ""
+    age: str = ""
+    situation: str = ""
+    region: str = ""
+    language: str = ""
+    interests: tuple = ()  # "sub_objective:1.2" or "format:mentoring" tokens
+    free_only: bool = False
+
+    @classmethod
+    def from_params(cls, params, regions=(), languages=(), sub_objectives=()):
+        """From GET parameters; a value not on offer is left out (the known codes are passed in)."""
+
+        def one(name, allowed):
+            value = params.get(name, "")
+            return value if value in allowed else ""
+
+        allowed = {f"format:{code}" for code in INTEREST_FORMATS} | {f"sub_objective:{code}" for code in sub_objectives}
+        return cls(
+            for_whom=one("for", FOR_WHOM),
+            age=one("age", AGES),
+            situation=one("situation", SITUATIONS),
+            region=one("region", regions),
+            language=one("language", languages),
+            interests=tuple(sorted({token for token in params.getlist("interest") if token in allowed})),
+            free_only=params.get("free") == "1",
+        )
+
+    @property
+    def chooses_topics(self):
+        return any(token.startswith("sub_objective:") for token in self.interests)
+
+    def audiences(self):
+        """The audience codes that fit the profile, by the weight kind they earn."""
+        found = {}
+        for code in AGES.get(self.age, ()):
+            found.setdefault(code, "age")
+        for code in FOR_WHOM.get(self.for_whom, ("", ()))[1] + SITUATIONS.get(self.situation, ("", ()))[1]:
+            found[code] = "who"
+        return found
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A constraint on one facet: an entry with any ``facet`` token needs one in ``codes``; ``strict``: so does one without."""
+
+    name: str  # free, language, region or audience: what the empty state says it left out
+    facet: str
+    codes: frozenset
+    strict: bool = False
+
+    def passes(self, tokens):
+        if any(f"{self.facet}:{code}" in tokens for code in self.codes):
+            return True
+        return not self.strict and not any(token.startswith(f"{self.facet}:") for token in tokens)
+
+
+def rules(profile):
+    """The constraints of ``profile``, in ``RELAX_ORDER``."""
+    found = []
+    if profile.free_only:
+        found.append(Rule("free", "cost", frozenset({"free"}), strict=True))
+    if profile.language:
+        found.append(Rule("language", "language", frozenset({profile.language})))
+    if profile.region:
+        found.append(Rule("region", "region", frozenset({profile.region, *REGION_WIDE})))
+    audiences = profile.audiences()
+    if audiences:
+        found.append(Rule("audience", "audience", frozenset({*audiences, "everyone"})))
+    return found
+
+
+def preferences(profile):
+    """``{token: (weight, kind)}``: what each token of an initiative adds to its score, and why."""
+    found = {f"audience:{code}": (WEIGHTS[kind], "audience") for code, kind in profile.audiences().items()}
+    if found:
+        found.setdefault("audience:everyone", (WEIGHTS["everyone"], "audience"))
+    if profile.region:
+        found.update({f"region:{code}": (WEIGHTS["region_wide"], "region_wide") for code in REGION_WIDE})
+        found[f"region:{profile.region}"] = (WEIGHTS["region"], "region")
+    if profile.language:
+        found[f"language:{profile.language}"] = (WEIGHTS["language"], "language")
+    found.update({token: (WEIGHTS["interest"], "interest") for token in profile.interests})
+    found["cost:free"] = (WEIGHTS["free"], "free")
+    return found
+
+
+@dataclass
+class Match:
+    pk: int
+    uid: str
+    title: str
+    score: int
+    matched: list  # [(kind, token)] in the order of the initiative's tokens
+    initiative: Initiative = None
+    reasons: list = field(default_factory=list)
+
+
+def rank(entries, constraints, preferred):
+    """The entries ``(pk, uid, title, tokens)`` passing ``constraints``, best first, as Matches."""
+    matches = []
+    for pk, uid, title, tokens in entries:
+        if tokens & NEVER or not all(rule.passes(tokens) for rule in constraints):
+            continue
+        matched = [(preferred[token][1], token) for token in sorted(tokens) if token in preferred]
+        score = sum(preferred[token][0] for _kind, token in matched)
+        matches.append(Match(pk, uid, title, score, matched))
+    return sorted(matches, key=lambda m: (-m.score, m.title.casefold(), m.uid))
+
+
+@dataclass
+class Found:
+    profile: Profile
+    total: int
+    matches: list  # the best SHOWN, with their initiatives and reasons
+    relaxed: list  # the Rules left out to find anything, in the order they were left out
+
+
+def find(profile, language):
+    """The published initiatives for ``profile``, ranked, for a reader of ``language``."""
+    entries = [
+        (pk, uid, titles.get(language, ""), frozenset(tokens.split()))
+        for pk, uid, titles, tokens in SearchEntry.objects.values_list("initiative_id", "initiative__uid", "titles", "facets")
+    ]
+    constraints, preferred, relaxed = rules(profile), preferences(profile), []
+    matches = rank(entries, constraints, preferred)
+    while not matches and constraints:
+        relaxed.append(constraints.pop(0))
+        matches = rank(entries, constraints, preferred)
+    shown = matches[:SHOWN]
+    records = Initiative.objects.filter(pk__in=[m.pk for m in shown]).prefetch_related("organisations", "objectives")
+    by_pk = {initiative.pk: initiative for initiative in records}
+    labels = token_labels()
+    for match in shown:
+        match.initiative = by_pk[match.pk]
+        match.reasons = reasons(match.matched, labels)
+    return Found(profile, len(matches), shown, relaxed)
+
+
+def token_labels():
+    """``{token: label}`` of the vocabularies' codes and the strategy's sub-objectives, in the active language."""
+    labels = {f"{term.vocabulary}:{term.code}": str(term) for term in Term.objects.all()}
+    for objective in Objective.objects.current().sub_objectives():
+        labels[f"sub_objective:{objective.code}"] = f"{objective.code} {objective.text('title')}"
+    return labels
+
+
+def reasons(matched, labels):
+    """The sentences saying why an initiative matches, one per kind of match: "for girls, 12 to 18", "free"."""
+    by_kind = {}
+    for kind, token in sorted(matched, key=lambda pair: pair[1].startswith("audience:age-")):  # girls, then 12 to 18
+        by_kind.setdefault(kind, []).append(labels.get(token, token.partition(":")[2]))
+    sentences = []
+    if "audience" in by_kind:
+        sentences.append(_("for %(audiences)s") % {"audiences": ", ".join(by_kind["audience"])})
+    if "region" in by_kind:
+        sentences.append(_("in %(region)s") % {"region": by_kind["region"][0]})
+    elif "region_wide" in by_kind:
+        sentences.append(_("open to all regions"))
+    if "language" in by_kind:
+        sentences.append(_("in %(language)s") % {"language": by_kind["language"][0]})
+    sentences += [_("your interest: %(interest)s") % {"interest": label} for label in by_kind.get("interest", ())]
+    if "free" in by_kind:
+        sentences.append(_("free"))
+    return sentences
+
+
+def relaxed_labels(found, labels=None):
+    """What the empty state says it left out: "free of charge only", "in Dutch", "in Brussels", "for whom and age"."""
+    labels = token_labels() if labels is None else labels
+    profile, said = found.profile, []
+    for rule in found.relaxed:
+        if rule.name == "free":
+            said.append(_("free of charge only"))
+        elif rule.name == "language":
+            said.append(_("in %(language)s") % {"language": labels.get(f"language:{profile.language}", profile.language)})
+        elif rule.name == "region":
+            said.append(_("in %(region)s") % {"region": labels.get(f"region:{profile.region}", profile.region)})
+        else:
+            said.append(_("for whom, age and situation"))
+    return said
+
+
+def choices():
+    """What the finder's form offers: ``{name: [(value, label)]}`` in the active language.
+
+    Sub-objectives come as ``(value, Objective)``, for the template to show their title in its language.
+    """
+    audiences = {t.code: str(t) for t in Term.objects.of(Vocabulary.AUDIENCE).filter(code__in=AGES)}
+    formats = {t.code: str(t) for t in Term.objects.of(Vocabulary.FORMAT).filter(code__in=INTEREST_FORMATS)}
+    return {
+        "for": [(code, label) for code, (label, _codes) in FOR_WHOM.items()],
+        "age": [(code, audiences.get(code, code)) for code in AGES],
+        "situation": [(code, label) for code, (label, _codes) in SITUATIONS.items()],
+        "region": [(t.code, str(t)) for t in Term.objects.of(Vocabulary.REGION)],
+        "language": [(t.code, str(t)) for t in Term.objects.of(Vocabulary.LANGUAGE)],
+        "format": [(f"format:{code}", formats[code]) for code in INTEREST_FORMATS if code in formats],
+        "sub_objective": [(f"sub_objective:{o.code}", o) for o in Objective.objects.current().sub_objectives()],
+    }
+
+
+def profile_from(params, offered):
+    """The Profile of GET ``params``, keeping only what the form ``offered`` (see ``choices``)."""
+    codes = {name: [value for value, _label in pairs] for name, pairs in offered.items()}
+    subs = [token.partition(":")[2] for token in codes["sub_objective"]]
+    return Profile.from_params(params, codes["region"], codes["language"], subs)
