@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "ninja",  # its bundled Swagger UI files, for the API's docs page
     "widmonitor",
     "widmonitor.vocabularies",
     "widmonitor.strategy",

@@ -26,4 +26,5 @@ class Command(BaseCommand):
         call_command("load_vocabularies", verbosity=verbosity)
         call_command("load_strategy", verbosity=verbosity)
         call_command("load_initiatives", verbosity=verbosity)
+        call_command("indicators", "fetch", "--offline", verbosity=verbosity)
         index.refresh()  # whatever a load kept as it was is findable too
