@@ -2,10 +2,18 @@
 
 import re
 
-from playwright.sync_api import expect
+import pytest
 
 
-def test_a_visitor_narrows_a_search_with_facets_and_shares_it(page, live_server, fictional_registry):
+@pytest.fixture
+def expect():
+    """Playwright's assertions, imported here: the default run (no browser) collects this module too."""
+    from playwright.sync_api import expect
+
+    return expect
+
+
+def test_a_visitor_narrows_a_search_with_facets_and_shares_it(page, live_server, fictional_registry, expect):
     page.goto(f"{live_server.url}/en/")
     page.get_by_label("Search the initiatives").fill("women")
     page.get_by_role("button", name="Search").click()
@@ -19,7 +27,7 @@ def test_a_visitor_narrows_a_search_with_facets_and_shares_it(page, live_server,
     expect(page.get_by_role("heading", level=2, name=re.compile("2 initiatives"))).to_be_visible()
 
 
-def test_the_language_switch_keeps_the_search(page, live_server, fictional_registry):
+def test_the_language_switch_keeps_the_search(page, live_server, fictional_registry, expect):
     page.goto(f"{live_server.url}/en/initiatives/?q=intelligence")
     page.get_by_role("navigation", name="Languages").get_by_role("link", name="Français").click()
     expect(page).to_have_url(re.compile(r"/fr/initiatives/\?q=intelligence$"))
@@ -27,7 +35,7 @@ def test_the_language_switch_keeps_the_search(page, live_server, fictional_regis
     expect(page.get_by_role("link", name="Matériel pédagogique sur l'intelligence artificielle pour les enseignants")).to_be_visible()
 
 
-def test_the_keyboard_alone_reaches_the_content_and_a_result(page, live_server, fictional_registry):
+def test_the_keyboard_alone_reaches_the_content_and_a_result(page, live_server, fictional_registry, expect):
     page.goto(f"{live_server.url}/nl/initiatives/?q=programmeren")
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Naar de inhoud")).to_be_focused()

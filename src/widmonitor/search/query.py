@@ -1,12 +1,11 @@
 """A search of the published registry: text, facets, sort and page in; a page of results and facet counts out.
 
-One query reads every published entry's facets and sort keys (plus one full-text query when
-there is text); filtering, counting and sorting happen on those rows, so that a search costs
-the same few queries whatever the facets. Counts are disjunctive: a facet's counts apply every
+Each worker keeps the index as bit sets (``snapshot``), rebuilt after a change; a search is a
+few integer operations on them, one full-text query when there is text, and the page's
+records. Counts are disjunctive: a facet's counts apply every
 other facet's choice, so that choosing a second audience widens the results.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -14,8 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from widmonitor.initiatives.models import Initiative
 
-from . import analysis, backends, facets
-from .models import SearchEntry, SearchText
+from . import analysis, backends, facets, snapshot
 
 PER_PAGE = 20
 MAX_TEXT = 200
@@ -116,81 +114,68 @@ class Results:
         return min(self.page * PER_PAGE, self.total)
 
 
-@dataclass
-class Row:
-    pk: int
-    tokens: frozenset
-    title: str
-    starts_on: object
-    updated_at: object
-
-
 def search(query, language):
     """Run ``query`` for a reader of ``language``; returns Results."""
-    rows, terms = candidates(query, language)
-    chosen = query.chosen
-    matches = [row for row in rows if passes(row, chosen)]
-    counts = [facet_counts(facet, rows, chosen, query) for facet in facets.FACETS]
-    ordered = sort(matches, query, language, terms)
-    pages = max((len(ordered) + PER_PAGE - 1) // PER_PAGE, 1)
+    index = snapshot.current()
+    text, terms = text_mask(index, query, language)
+    chosen = {name: index.facet_mask(name, codes) for name, codes in query.chosen.items()}
+    matches = text & combined(index, chosen)
+    total = matches.bit_count()
+    pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
     page = min(query.page, pages)
-    shown = [row.pk for row in ordered[(page - 1) * PER_PAGE : page * PER_PAGE]]
+    positions = ordered(index, matches, query, language, terms, page * PER_PAGE)[(page - 1) * PER_PAGE :]
+    shown = [index.pks[i] for i in positions]
     records = Initiative.objects.filter(pk__in=shown).prefetch_related("organisations", "objectives", "audiences", "regions")
     by_pk = {initiative.pk: initiative for initiative in records}
-    return Results(query, len(ordered), [by_pk[pk] for pk in shown], page, pages, counts)
+    counts = [facet_counts(index, facet, text, chosen, query, language) for facet in facets.FACETS]
+    return Results(query, total, [by_pk[pk] for pk in shown if pk in by_pk], page, pages, counts)
 
 
 def matching_ids(query, language):
     """The ids of every initiative ``query`` matches, in its sort order, its page aside (the API, downloads)."""
-    rows, terms = candidates(query, language)
-    chosen = query.chosen
-    return [row.pk for row in sort([row for row in rows if passes(row, chosen)], query, language, terms)]
+    index = snapshot.current()
+    text, terms = text_mask(index, query, language)
+    chosen = {name: index.facet_mask(name, codes) for name, codes in query.chosen.items()}
+    return [index.pks[i] for i in ordered(index, text & combined(index, chosen), query, language, terms)]
 
 
-def candidates(query, language):
-    """The rows that match the text of ``query`` (all rows without text), and the text's terms."""
-    rows = [
-        Row(pk, frozenset(tokens.split()), titles.get(language, ""), starts_on, updated_at)
-        for pk, tokens, titles, starts_on, updated_at in SearchEntry.objects.values_list(
-            "initiative_id", "facets", "titles", "starts_on", "updated_at"
-        )
-    ]
-    terms = analysis.terms(query.text, language) if query.text else []
-    if query.text:
-        found = backends.matching_ids(language, terms) if terms else set()
-        rows = [row for row in rows if row.pk in found]
-    return rows, terms
+def text_mask(index, query, language):
+    """The rows whose text matches the query's words (every row without words), and the words' terms."""
+    if not query.text:
+        return index.all, []
+    terms = analysis.terms(query.text, language)
+    return (index.of_pks(backends.matching_ids(language, terms)) if terms else 0), terms
 
 
-def passes(row, chosen, leave_out=None):
-    return all(
-        any(f"{name}:{code}" in row.tokens for code in codes) for name, codes in chosen.items() if name != leave_out
-    )
+def combined(index, chosen, leave_out=None):
+    mask = index.all
+    for name, facet_mask in chosen.items():
+        if name != leave_out:
+            mask &= facet_mask
+    return mask
 
 
-def facet_counts(facet, rows, chosen, query):
-    prefix = f"{facet.name}:"
-    counted = Counter(
-        token[len(prefix) :] for row in rows if passes(row, chosen, facet.name) for token in row.tokens if token.startswith(prefix)
-    )
-    selected = set(chosen.get(facet.name, ()))
-    options = [
-        Option(code, label, counted[code], code in selected, query.toggled(facet.name, code))
-        for code, label in facets.options(facet)
-        if counted[code] or code in selected
-    ]
+def facet_counts(index, facet, text, chosen, query, language):
+    """A facet's options with their counts under every other facet's choice (disjunctive counts)."""
+    base = text & combined(index, chosen, facet.name)
+    selected = set(query.chosen.get(facet.name, ()))
+    options = []
+    for code, label in index.facet_options(facet, language):
+        count = (base & index.postings.get(f"{facet.name}:{code}", 0)).bit_count()
+        if count or code in selected:
+            options.append(Option(code, label, count, code in selected, query.toggled(facet.name, code)))
     return FacetCounts(facet, options)
 
 
-def sort(rows, query, language, terms):
+def ordered(index, matches, query, language, terms, limit=None):
+    """Positions of the matches in the query's order; with ``limit``, only the first ones."""
     how = query.effective_sort
-    if how == "newest":
-        return sorted(rows, key=lambda row: (row.updated_at, row.pk), reverse=True)
-    if how == "starts":
-        return sorted(rows, key=lambda row: (row.starts_on is None, row.starts_on or 0, row.title.casefold()))
-    by_title = sorted(rows, key=lambda row: (row.title.casefold(), row.pk))
-    if how == "relevance" and terms:
-        title_terms = dict(SearchText.objects.filter(language=language).values_list("initiative_id", "title_terms"))
-        wanted = set(terms)
-        return sorted(by_title, key=lambda row: -len(wanted & set(title_terms.get(row.pk, "").split())))
-    return by_title
+    order = index.order(how, language)
+    if how == "relevance" and terms:  # titles holding every word first, each part by title
+        titled = matches & index.titled(language, terms)
+        first = index.walk(titled, order, limit)
+        if limit is not None and len(first) >= limit:
+            return first
+        rest = index.walk(matches & ~titled, order, None if limit is None else limit - len(first))
+        return first + rest
+    return index.walk(matches, order, limit)
