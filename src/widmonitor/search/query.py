@@ -144,7 +144,7 @@ def text_mask(index, query, language):
     if not query.text:
         return index.all, []
     terms = analysis.terms(query.text, language)
-    return (index.of_pks(backends.matching_ids(language, terms)) if terms else 0), terms
+    return (index.matching_text(language, terms, backends.matching_ids) if terms else 0), terms
 
 
 def combined(index, chosen, leave_out=None):

@@ -10,10 +10,12 @@ and host rebuilds after a change, and only then.
 
 import threading
 import time
+from collections import OrderedDict
 
 from . import cache, facets
 from .models import SearchEntry, SearchText
 
+TEXTS_KEPT = 512  # word searches remembered per snapshot
 OPTIONS_TTL = 300  # seconds the facet labels are kept (they change without the index: a renamed term)
 _lock = threading.Lock()
 _current = {}
@@ -62,6 +64,8 @@ class Snapshot:
         self.start_rank = [(rows[i][3] is None, rows[i][3] or 0) for i in range(self.size)]
         self.title_terms = self._title_terms()
         self.options, self.options_at = {}, {}
+        self.lock = threading.Lock()
+        self.texts = OrderedDict()  # (language, terms) -> the rows they match: popular words come back
 
     def _title_terms(self):
         terms = {}
@@ -71,6 +75,20 @@ class Snapshot:
                 for term in set(text.split()):
                     terms.setdefault(language, {}).setdefault(term, []).append(i)
         return {language: {term: bits(ix, self.size) for term, ix in found.items()} for language, found in terms.items()}
+
+    def matching_text(self, language, terms, match):
+        """The rows whose text holds ``terms``, asking ``match(language, terms)`` for ids once per snapshot."""
+        key = (language, tuple(terms))
+        with self.lock:
+            if key in self.texts:
+                self.texts.move_to_end(key)
+                return self.texts[key]
+        mask = self.of_pks(match(language, terms))
+        with self.lock:
+            self.texts[key] = mask
+            if len(self.texts) > TEXTS_KEPT:
+                self.texts.popitem(last=False)
+        return mask
 
     def of_pks(self, pks):
         return bits((self.position[pk] for pk in pks if pk in self.position), self.size)
