@@ -80,6 +80,10 @@ for first in range(0, size, batch):
             relations[name] = rng.sample(terms[vocabulary], rng.randint(0, 3))
         changes.append((initiative, relations))
     save_initiatives(changes, reason="Synthetic benchmark data")
+from django.db import connection
+if connection.vendor == "postgresql":
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # planner statistics after a bulk load, as a deployment would have them
 print(f"filled {{size}} synthetic initiatives in {{time.perf_counter() - start:.0f}} s", flush=True)
 """
 

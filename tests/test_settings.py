@@ -17,6 +17,8 @@ from widmonitor.settings import database_from_url, envbool
                 "PASSWORD": "s@cret",
                 "HOST": "127.0.0.1",
                 "PORT": "5433",
+                "CONN_MAX_AGE": 60,
+                "CONN_HEALTH_CHECKS": True,
             },
         ),
     ],

@@ -43,6 +43,8 @@ def database_from_url(url):
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
+            "CONN_MAX_AGE": 60,  # keep connections between requests: a new one costs more than most queries
+            "CONN_HEALTH_CHECKS": True,
         }
     raise ImproperlyConfigured(
         f"WIDMONITOR_DATABASE_URL must start with sqlite:/// or postgres://, not {parts.scheme!r}."
@@ -114,6 +116,7 @@ INSTALLED_APPS = [
     "widmonitor.search",
     "widmonitor.indicators",
     "widmonitor.api",
+    "widmonitor.partners",
     "widmonitor.portal",
 ]
 
@@ -209,3 +212,9 @@ PERMISSIONS_POLICY = {
     for feature in ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb")
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# E-mail to partners (invitations, password resets, moderation decisions): printed on the console
+# unless WIDMONITOR_EMAIL_BACKEND names another Django backend; links in them start with SITE_URL.
+EMAIL_BACKEND = os.environ.get("WIDMONITOR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("WIDMONITOR_FROM_EMAIL", "widmonitor@localhost")
+SITE_URL = os.environ.get("WIDMONITOR_SITE_URL", "http://127.0.0.1:8000")
