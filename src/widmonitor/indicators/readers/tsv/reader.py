@@ -23,38 +23,54 @@ def read(path, raw, dataset):
     header = raw.split(b"\n", 1)[0].decode("utf-8").rstrip("\r").split("\t")
     dims, periods = check_header(path, header)
     width = len(header)
-    lines = pl.DataFrame({"text": raw.decode("utf-8").split("\n")}).with_row_index("line", offset=1)
-    lines = lines.filter(pl.col("line") > 1, pl.col("text").str.strip_chars() != "").with_columns(
+    frame = lines(raw, width)
+    raise_if(check_lines(path, frame, dims, width))
+    # One row per cell: the period columns unpivoted under their period's name (rows come
+    # period by period, not in file order), each cell split into its number and its flags.
+    cells = (
+        frame.select(
+            "line",
+            pl.col("c0").str.split(",").list.to_struct(fields=dims).alias("key"),
+            *(pl.col(f"c{i}").alias(period) for i, period in enumerate(periods, start=1)),
+        )
+        .unpivot(index=["line", "key"], on=periods, variable_name="time", value_name="cell")
+        .with_columns(pl.col("cell").str.strip_chars().str.split_exact(" ", 1).alias("parts"))
+        .with_columns(
+            pl.col("parts").struct.field("field_0").alias("number"),
+            pl.col("parts").struct.field("field_1").fill_null("").alias("flags"),
+        )
+        .with_columns(pl.col("number").replace(":", None).cast(pl.Float64, strict=False).alias("value"))
+    )
+    raise_if(bad_cells(path, cells, {period: column for column, period in enumerate(periods, start=2)}))
+    rows = cells.unnest("key")
+    raise_if(check_geo(path, rows, column=1))
+    return normalise(rows, dataset, [name for name in dims if name != "geo"])
+
+
+def lines(raw, width):
+    """The data lines as columns c0 (the key) .. c<width-1>, with their line number and how many cells they had.
+
+    polars' CSV parser reads a well-formed file; a ragged one (a truncated file) is split by
+    hand, so that every line keeps its number for the problems.
+    """
+    names = [f"c{i}" for i in range(width)]
+    if b"\n\n" not in raw.replace(b"\r\n", b"\n").rstrip(b"\n"):
+        try:
+            frame = pl.read_csv(
+                raw, separator="\t", has_header=True, new_columns=names, infer_schema=False, quote_char=None
+            )
+            if not frame.select(pl.any_horizontal(pl.all().is_null()).any()).item():  # no line cut short
+                return frame.with_row_index("line", offset=2).with_columns(pl.lit(width, dtype=pl.UInt32).alias("found"))
+        except pl.exceptions.ComputeError:
+            pass  # ragged lines: read them one by one below, to say which
+    text = pl.DataFrame({"text": raw.decode("utf-8").split("\n")}).with_row_index("line", offset=1)
+    text = text.filter(pl.col("line") > 1, pl.col("text").str.strip_chars() != "").with_columns(
         pl.col("text").str.strip_suffix("\r").str.split("\t").alias("cells")
     )
-    frame = lines.select(
+    return text.select(
         "line", pl.col("cells").list.len().alias("found"),
-        *(pl.col("cells").list.get(i, null_on_oob=True).alias(f"c{i}") for i in range(width)),
+        *(pl.col("cells").list.get(i, null_on_oob=True).alias(name) for i, name in enumerate(names)),
     )
-    problems = check_lines(path, frame, dims, width)
-    raise_if(problems)
-    key = frame.select("line", pl.col("c0").str.split(",").list.to_struct(fields=dims).alias("key"))
-    cells = (
-        frame.unpivot(index="line", on=[f"c{i}" for i in range(1, width)], variable_name="column", value_name="cell")
-        .with_columns(pl.col("column").str.slice(1).cast(pl.Int64).add(1))
-        .with_columns(pl.col("cell").str.extract_groups(TSV_CELL).alias("parsed"))
-        .unnest("parsed")
-    )
-    problems = bad_cells(path, cells)
-    raise_if(problems)
-    period_of = pl.DataFrame({"column": list(range(2, width + 1)), "time": periods})
-    rows = (
-        cells.join(key, on="line", how="left").join(period_of, on="column", how="left")
-        .unnest("key")
-        .with_columns(
-            pl.when(pl.col("number") == ":").then(None).otherwise(pl.col("number")).cast(pl.Float64).alias("value"),
-            pl.col("flags"),
-        )
-        .sort("line", "column")
-    )
-    problems = check_geo(path, rows, column=1)
-    raise_if(problems)
-    return normalise(rows, dataset, [name for name in dims if name != "geo"])
 
 
 def check_header(path, header):
@@ -98,10 +114,14 @@ def check_lines(path, frame, dims, width):
     return problems
 
 
-def bad_cells(path, cells):
-    bad = cells.filter(pl.col("number").is_null() & pl.col("cell").is_not_null())
+def bad_cells(path, cells, columns):
+    """Cells that are neither a number with flags (``17.8 bu``) nor ``:`` with flags."""
+    suspects = cells.filter(
+        (pl.col("value").is_null() & (pl.col("number") != ":")) | ~pl.col("flags").str.contains(r"^[a-z]*$")
+    )
+    bad = suspects.filter(~pl.col("cell").str.contains(TSV_CELL))  # the exact rule, on the few suspects only
     message = _('"%(value)s" is not a number (expected a number, optionally followed by flags such as 12.3 p)')
     return [
-        problem(path, "not_a_number", message, line=row["line"], column=row["column"], value=row["cell"].strip())
-        for row in bad.select("line", "column", "cell").iter_rows(named=True)
+        problem(path, "not_a_number", message, line=row["line"], column=columns[row["time"]], value=row["cell"].strip())
+        for row in bad.select("line", "time", "cell").sort("line", "time").iter_rows(named=True)
     ]
