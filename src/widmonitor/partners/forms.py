@@ -1,0 +1,84 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from widmonitor.actors.models import Organisation
+from widmonitor.initiatives.models import RELATIONS, Initiative
+from widmonitor.strategy.models import Objective
+
+from .models import PROPOSED_FIELDS, PartnerMembership, proposal_data
+
+
+class InitiativeProposalForm(forms.ModelForm):
+    """A partner's initiative: new (submitted for moderation) or an edit of one of her organisations' records.
+
+    Only her organisations can be chosen; the organisations of a record she does not belong to stay linked.
+    """
+
+    class Meta:
+        model = Initiative
+        fields = (
+            "title", "summary", "original_language", "organisations", "objectives",
+            "audiences", "regions", "languages", "formats", "starts", "ends", "url",
+        )
+        widgets = {name: forms.CheckboxSelectMultiple for name in RELATIONS}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.own = PartnerMembership.objects.organisation_ids(user)
+        self.fields["organisations"].queryset = Organisation.objects.filter(pk__in=self.own)
+        self.fields["organisations"].required = True
+        self.fields["objectives"].queryset = Objective.objects.current()
+        self.fields["url"].assume_scheme = "https"
+        if self.instance.pk:
+            self.initial["organisations"] = [pk for pk in self.initial.get("organisations", []) if getattr(pk, "pk", pk) in self.own]
+
+    def relations(self):
+        """The chosen relations as sorted ids; a record keeps the organisations outside the partner's own."""
+        chosen = {name: sorted(item.pk for item in self.cleaned_data[name]) for name in RELATIONS}
+        if self.instance.pk:
+            others = self.instance.organisations.exclude(pk__in=self.own).values_list("pk", flat=True)
+            chosen["organisations"] = sorted({*chosen["organisations"], *others})
+        return chosen
+
+    def proposed_changes(self, initiative):
+        """What differs from ``initiative`` as it is stored: the data of a proposal."""
+        stored = proposal_data(Initiative.objects.get(pk=initiative.pk))
+        proposed = {name: self.cleaned_data[name] for name in PROPOSED_FIELDS} | self.relations()
+        return {name: value for name, value in proposed.items() if stored.get(name) != value}
+
+
+class InvitationForm(forms.Form):
+    """A moderator invites a partner: an account without password, in the partners group, with her organisations."""
+
+    email = forms.EmailField(label=_("E-mail address"), help_text=_("Also her user name, e.g. an.peeters@example.org"))
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    organisations = forms.ModelMultipleChoiceField(
+        Organisation.objects.all(), label=_("Organisations"), help_text=_("The organisations she speaks for.")
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        users = get_user_model().objects
+        if users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("%(email)s already has an account; add a membership to it instead."),
+                code="exists",
+                params={"email": email},
+            )
+        return email
+
+    def save(self):
+        data = self.cleaned_data
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(
+                data["email"], data["email"], first_name=data["first_name"], last_name=data["last_name"]
+            )  # no password: unusable until she sets one through the invitation's link
+            user.groups.add(Group.objects.get(name="partners"))
+            PartnerMembership.objects.bulk_create(
+                PartnerMembership(user=user, organisation=organisation) for organisation in data["organisations"]
+            )
+        return user

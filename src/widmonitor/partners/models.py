@@ -1,0 +1,137 @@
+"""Partner accounts and what partners propose: who belongs to which organisation, and edits awaiting a moderator."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from widmonitor.initiatives.models import RELATIONS, Initiative
+from widmonitor.initiatives.writes import save_initiative
+
+SUBMISSIONS_PER_HOUR = 20  # new initiatives and proposals together, per partner
+RESETS_PER_HOUR = 5  # password reset requests, per address
+PROPOSED_FIELDS = ("original_language", "title", "summary", "starts", "ends", "url")  # besides RELATIONS
+
+
+class MembershipQuerySet(models.QuerySet):
+    def organisation_ids(self, user):
+        return set(self.filter(user=user).values_list("organisation_id", flat=True))
+
+
+class PartnerMembership(models.Model):
+    """A partner account speaks for an organisation: she may submit and propose edits for its initiatives."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships", verbose_name=_("partner")
+    )
+    organisation = models.ForeignKey(
+        "actors.Organisation", models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner membership")
+        verbose_name_plural = _("partner memberships")
+        ordering = ["user__username", "organisation__slug"]
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="partner_membership_unique")]
+
+    def __str__(self):
+        return f"{self.user.get_username()} – {self.organisation}"
+
+
+def initiatives_of(user):
+    """The initiatives of ``user``'s organisations, in every moderation state."""
+    organisations = PartnerMembership.objects.filter(user=user).values("organisation_id")
+    return Initiative.objects.filter(organisations__in=organisations).distinct()
+
+
+def submissions_in_last_hour(user):
+    since = timezone.now() - timedelta(hours=1)
+    created = Initiative.objects.filter(created_by=user, created_at__gte=since).count()
+    return created + Proposal.objects.filter(author=user, created_at__gte=since).count()
+
+
+class Proposal(models.Model):
+    """A partner's edit of a record, kept aside until a moderator accepts it; the record is unchanged until then."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+
+    initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="proposals", verbose_name=_("initiative"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="proposals", verbose_name=_("author")
+    )
+    data = models.JSONField(
+        _("proposed values"),
+        help_text=_('The proposed fields, e.g. {"url": "https://example.org", "regions": [3]}; relations as ids.'),
+    )
+    seen_version = models.PositiveIntegerField(_("version seen"), help_text=_("The record's version the partner edited."))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    message = models.TextField(_("message to the partner"), blank=True, help_text=_("e.g. Please give the web address."))
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return _("Proposal #%(number)s") % {"number": self.pk}
+
+    def changes(self):
+        """``[(field name, now, proposed)]`` for the fields this proposal would change, values as stored."""
+        current = proposal_data(self.initiative)
+        return [(name, current.get(name), value) for name, value in self.data.items() if current.get(name) != value]
+
+    def accept(self, moderator, message=""):
+        """Apply the proposal through the write path, as one history entry naming ``moderator``."""
+        self._check_pending()
+        initiative = self.initiative
+        fields = {name: value for name, value in self.data.items() if name in PROPOSED_FIELDS}
+        relations = {name: value for name, value in self.data.items() if name in RELATIONS}
+        for name, value in fields.items():
+            setattr(initiative, name, value)
+        reason = _("Proposal #%(number)s by %(partner)s accepted") % {
+            "number": self.pk,
+            "partner": self.author.get_username() if self.author else "?",
+        }
+        with transaction.atomic():
+            save_initiative(initiative, relations, moderator, str(reason))
+            self._decide(self.Status.ACCEPTED, moderator, message)
+
+    def reject(self, moderator, message):
+        self._check_pending()
+        if not message.strip():
+            raise ValidationError(_("Tell the partner why the proposal is rejected."), code="message_required")
+        self._decide(self.Status.REJECTED, moderator, message)
+
+    def _check_pending(self):
+        if self.status != self.Status.PENDING:
+            raise ValidationError(
+                _("Proposal #%(number)s was already %(status)s."),
+                code="already_decided",
+                params={"number": self.pk, "status": self.get_status_display()},
+            )
+
+    def _decide(self, status, moderator, message):
+        self.status, self.decided_by, self.decided_at, self.message = status, moderator, timezone.now(), message
+        self.save(update_fields=["status", "decided_by", "decided_at", "message"])
+
+
+def proposal_data(initiative):
+    """The proposable fields of ``initiative`` as a proposal stores them: texts as dicts, relations as sorted ids."""
+    data = {name: getattr(initiative, name) for name in PROPOSED_FIELDS}
+    for name in RELATIONS:
+        data[name] = sorted(getattr(initiative, name).values_list("pk", flat=True))
+    return data
