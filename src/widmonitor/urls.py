@@ -13,4 +13,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
-] + i18n_patterns(path("", include("widmonitor.portal.urls")))
+] + i18n_patterns(
+    path("partner/", include("widmonitor.partners.urls")),
+    path("indicators/", include("widmonitor.indicators.urls")),
+    path("", include("widmonitor.portal.urls")),
+)

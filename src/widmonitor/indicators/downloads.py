@@ -1,0 +1,65 @@
+"""An indicator's observations as CSV and xlsx: every cell with its flags and its source.
+
+Eurostat series and figures quoted by documents are both included, told apart by the
+``source_kind`` column. CSV is UTF-8 with a byte order mark (Excel reads the accents); a text
+a spreadsheet would run as a formula gets a leading apostrophe. The xlsx writes every cell
+through ``safe_xlsx.write_cell``.
+"""
+
+import csv
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from widmonitor.initiatives.safe_xlsx import RISKY_FIRST_CHARACTERS, write_cell
+
+from .models import Observation
+from .presentation import FLAGS
+
+COLUMNS = (
+    "indicator", "geo", "period", "sex", "age_band", "unit", "value", "flags", "flags_meaning",
+    "source", "source_kind", "dataset", "document", "section", "retrieved_at", "quote",
+)  # fmt: skip
+
+
+def rows(code):
+    """The observations of indicator ``code`` as tuples in ``COLUMNS`` order, Eurostat first."""
+    observations = Observation.objects.filter(indicator=code).select_related("source")
+    for o in observations.order_by("source__kind", "source__key", "geo", "period", "sex", "age_band", "unit"):
+        meaning = "; ".join(str(FLAGS.get(letter, letter)) for letter in o.flags)
+        yield (
+            o.indicator, o.geo, o.period, o.sex, o.age_band, o.unit, o.value, o.flags, meaning,
+            o.source.title or o.source.key, o.source.kind, o.source.dataset, o.source.document, o.source.section,
+            o.retrieved_at.isoformat(), o.quote,
+        )  # fmt: skip
+
+
+def formula_safe(value):
+    return "'" + value if isinstance(value, str) and value.startswith(RISKY_FIRST_CHARACTERS) else value
+
+
+def write_csv(code):
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    writer.writerow(COLUMNS)
+    for row in rows(code):
+        writer.writerow("" if value is None else formula_safe(value) for value in row)
+    return stream.getvalue().encode("utf-8-sig")
+
+
+def write_xlsx(code):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(code[:31])
+    sheet.append([write_cell(sheet, column, font=Font(bold=True)) for column in COLUMNS])
+    for row in rows(code):
+        sheet.append([write_cell(sheet, value) for value in row])
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", write_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", write_xlsx),
+}
