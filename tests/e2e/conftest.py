@@ -62,3 +62,14 @@ def audited(browser, axe_source):
     page = context.new_page()
     yield page
     context.close()
+
+
+def serious_violations(page, axe_source):
+    """axe-core's serious and critical violations on the page as it is now, one line each."""
+    page.evaluate(axe_source)
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

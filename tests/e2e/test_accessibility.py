@@ -2,6 +2,8 @@
 
 import pytest
 
+from .conftest import serious_violations
+
 PAGES = [
     "/{lang}/",
     "/{lang}/initiatives/",
@@ -11,6 +13,11 @@ PAGES = [
     "/{lang}/strategy/",
     "/{lang}/strategy/1/",
     "/{lang}/strategy/1.2/",
+    "/{lang}/organisations/nobody/",
+    "/{lang}/coverage/",
+    "/{lang}/finder/",
+    "/{lang}/finder/?situation=job-seeker&free=on",
+    "/{lang}/partner/login/",
 ]
 
 
@@ -20,13 +27,7 @@ def test_no_serious_or_critical_violation_on_any_public_page(audited, axe_source
     for template in PAGES:
         url = template.format(lang=language)
         audited.goto(live_server.url + url)
-        audited.evaluate(axe_source)
-        results = audited.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        serious = [
-            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-            for v in results["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        serious = serious_violations(audited, axe_source)
         if serious:
             found[url] = serious
     assert found == {}

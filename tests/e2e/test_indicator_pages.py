@@ -1,6 +1,8 @@
 """The indicator pages in Chromium: the charts draw under the Content-Security-Policy, and axe-core is content."""
 
 import pytest
+
+from .conftest import serious_violations
 from django.conf import settings
 
 from widmonitor.indicators import store
@@ -47,13 +49,7 @@ def test_no_serious_or_critical_violation_on_the_indicator_pages(audited, axe_so
         audited.goto(live_server.url + url)
         if "wid_ius_abs" in url:
             audited.wait_for_selector("[data-chart] svg", timeout=10000)
-        audited.evaluate(axe_source)
-        results = audited.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        serious = [
-            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-            for v in results["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        serious = serious_violations(audited, axe_source)
         if serious:
             found[url] = serious
     assert found == {}

@@ -111,3 +111,12 @@ def test_search_results_are_paginated_with_links_that_keep_the_search(anonymous,
     html = anonymous.get("/en/initiatives/?q=club&page=2").content.decode()
     assert "45 initiatives, 21–40 shown" in html
     assert 'href="?q=club&amp;page=3" rel="next"' in html and 'href="?q=club" rel="prev"' in html
+
+
+def test_a_missing_page_says_so_in_the_site_frame_and_the_visitor_s_language(anonymous, fictional_registry):
+    response = anonymous.get("/fr/initiatives/secret-draft/")
+    html = response.content.decode()
+    with translation.override("fr"):
+        title = gettext("Page not found")
+    assert response.status_code == 404
+    assert '<html lang="fr">' in html and f"<h1>{title}</h1>" in html and "secret" not in html.split("<main", 1)[1]
