@@ -18,6 +18,7 @@ from .catalogue import AREAS, load_catalogue
 from .computations.gaps import gap
 from .computations.progress import gap_progress
 from .computations.ranking import EU27, EU_MEMBER_STATES
+from .computations.score import WID_SCOREBOARD, what_moves_the_score, wid_scores
 from .computations.trends import FLAT_SLOPE, trend
 from .computations.values import Value
 from .models import Observation, Source
@@ -303,3 +304,39 @@ def published_figures(indicator):
     """The figures documents quote for this indicator, with their source, apart from Eurostat's."""
     rows = Observation.objects.published().filter(indicator=indicator.code).select_related("source")
     return list(rows.order_by("source__key", "period", "age_band", "sex"))
+
+
+@dataclass(frozen=True)
+class ScoreView:
+    """Belgium's recomputed Women in Digital score: each input at its latest year with a value for Belgium."""
+
+    score: object  # a computations.score.Score
+    years: dict  # indicator code -> the year used
+    missing: list  # titles of the inputs without a value
+    levers: list  # (title, Lever), what moves the score most, best first
+
+    @property
+    def computed(self):
+        return not self.score.score.missing
+
+
+def wid_score():
+    """The score as the list page shows it; inputs are the women's values (the pay gap as it is)."""
+    inputs = [indicator for area in WID_SCOREBOARD for indicator in area.indicators]
+    known = catalogue()
+    values, years = {}, {}
+    for item in inputs:
+        gap_series = item.code in known and known[item.code].source.kind == "gap"
+        rows = Observation.objects.from_eurostat().filter(indicator=item.code, sex="" if gap_series else "F", value__isnull=False)
+        by_year = {}
+        for geo, period, value, flags in rows.values_list("geo", "period", "value", "flags"):
+            by_year.setdefault(year(period), {})[geo] = Value(value, flags)
+        usable = [y for y in sorted(by_year) if HOME in by_year[y]] or sorted(by_year)
+        if usable:
+            years[item.code] = usable[-1]
+            values[item.code] = by_year[usable[-1]]
+    _bounds, scores = wid_scores(values)
+    score = scores[HOME]
+    names = {item.code: (title(known[item.code]) if item.code in known else item.label) for item in inputs}
+    levers = [(names[lever.indicator], lever) for lever in what_moves_the_score(score)[:3]]
+    return ScoreView(score, years, [names[code] for code in score.missing], levers)

@@ -11,7 +11,7 @@ from . import charts, downloads, presentation
 
 
 def indicator_list(request):
-    context = {"groups": presentation.grouped_summaries(), "flags": presentation.FLAGS.items()}
+    context = {"groups": presentation.grouped_summaries(), "flags": presentation.FLAGS.items(), "score": presentation.wid_score()}
     return render(request, "indicators/list.html", context)
 
 
