@@ -108,7 +108,7 @@ def main():
         print(f"  pandas read_csv (parse only)       {cells / panda:12,.0f} cells/s  ({panda:.1f} s)")
         print(f"  widmonitor read (parse+normalise)  {count / ours:12,.0f} cells/s  ({ours:.1f} s), {count / ours / (cells / duck):.0%} of DuckDB's rate")
         small = home / "load.tsv"
-        load_cells = write_tsv(small, args.load_cells)
+        write_tsv(small, args.load_cells)
         targets = [("SQLite", {})]
         if args.database_url:
             targets.append(("PostgreSQL", {"WIDMONITOR_DATABASE_URL": args.database_url}))

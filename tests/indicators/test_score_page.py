@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from django.utils import timezone
 
 from widmonitor.indicators.computations.ranking import EU_MEMBER_STATES
