@@ -147,7 +147,8 @@ CODE_NEEDLES = (
 def repository_text_files():
     root = settings.REPO_DIR
     yield root / "README.md"
-    for folder in ("src", "tests", "benchmarks"):
+    yield root / ".ci" / "run"
+    for folder in ("src", "tests", "benchmarks", "config", "data"):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and ".egg-info" not in str(path):
                 yield path
@@ -162,6 +163,6 @@ def test_nothing_in_the_repository_reads_outside_it():
             continue  # binary (e.g. compiled translations, workbooks)
         where = path.relative_to(settings.REPO_DIR)
         found += [f"{where}: {needle}" for needle in NEEDLES if needle in text]
-        if path.suffix in (".py", ".toml", ".cfg", ".ini", ".sh"):
+        if path.suffix in (".py", ".js", ".toml", ".cfg", ".ini", ".sh", ""):
             found += [f"{where}: {match.group(0)}" for pattern in CODE_NEEDLES for match in pattern.finditer(text)]
     assert not found, found
