@@ -31,3 +31,46 @@ def test_no_serious_or_critical_violation_on_any_public_page(audited, axe_source
         if serious:
             found[url] = serious
     assert found == {}
+
+
+PARTNER_PAGES = [
+    "/{lang}/partner/",
+    "/{lang}/partner/initiatives/new/",
+    "/{lang}/partner/initiatives/mentoring-network/propose/",
+    "/{lang}/partner/password-reset/",
+]
+
+
+@pytest.fixture
+def partner_of_the_mentoring_network(fictional_registry, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from widmonitor.actors.models import Organisation
+    from widmonitor.initiatives.models import Initiative
+    from widmonitor.partners.models import PartnerMembership
+
+    organisation = Organisation(slug="org-m", name={"en": "Mentoring organisation"}, original_language="en")
+    organisation.save()
+    Initiative.objects.get(uid="mentoring-network").organisations.add(organisation)
+    partner = django_user_model.objects.create_user("partner-m", "partner-m@example.org", "partner-pass-1234")
+    partner.groups.add(Group.objects.get_or_create(name="partners")[0])
+    PartnerMembership.objects.create(user=partner, organisation=organisation)
+    return partner
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_no_serious_or_critical_violation_on_the_partner_pages(audited, axe_source, live_server, partner_of_the_mentoring_network, language):
+    audited.goto(f"{live_server.url}/{language}/partner/login/")
+    audited.locator("#id_username").fill("partner-m")
+    audited.locator("#id_password").fill("partner-pass-1234")
+    audited.locator("form button[type=submit], form input[type=submit]").last.click()
+    audited.wait_for_url(f"{live_server.url}/{language}/partner/")
+    found = {}
+    for template in PARTNER_PAGES:
+        url = template.format(lang=language)
+        response = audited.goto(live_server.url + url)
+        assert response.status == 200, url
+        serious = serious_violations(audited, axe_source)
+        if serious:
+            found[url] = serious
+    assert found == {}

@@ -15,7 +15,7 @@ def link_in(mail):
 
 def test_a_moderator_invites_a_partner_who_chooses_her_password_and_logs_in(moderator_client, organisations, mailoutbox):
     org_x, org_y = organisations
-    data = {"email": "An.Peeters@example.org", "first_name": "An", "last_name": "Peeters", "organisations": [org_x.pk, org_y.pk]}
+    data = {"email": "An.Peeters@example.org", "first_name": "An", "last_name": "Peeters", "organisations": [org_x.pk, org_y.pk], "language": "en"}
 
     response = moderator_client.post(INVITE, data)
 
@@ -37,7 +37,7 @@ def test_a_moderator_invites_a_partner_who_chooses_her_password_and_logs_in(mode
 
 
 def test_an_invitation_link_works_once(moderator_client, organisations, mailoutbox):
-    moderator_client.post(INVITE, {"email": "an@example.org", "organisations": [organisations[0].pk]})
+    moderator_client.post(INVITE, {"email": "an@example.org", "organisations": [organisations[0].pk], "language": "en"})
     visitor = Client()
     form_url = visitor.get(link_in(mailoutbox[0]), follow=True).redirect_chain[-1][0]
     visitor.post(form_url, {"new_password1": "a-long-new-pass-987", "new_password2": "a-long-new-pass-987"})
@@ -48,14 +48,14 @@ def test_an_invitation_link_works_once(moderator_client, organisations, mailoutb
 
 
 def test_an_address_with_an_account_is_not_invited_twice(moderator_client, people, organisations, mailoutbox):
-    response = moderator_client.post(INVITE, {"email": "partner-x@example.org", "organisations": [organisations[0].pk]})
+    response = moderator_client.post(INVITE, {"email": "partner-x@example.org", "organisations": [organisations[0].pk], "language": "en"})
 
     assert "partner-x@example.org already has an account; add a membership to it instead." in response.content.decode()
     assert not mailoutbox
 
 
 def test_partners_cannot_invite(partner_x, organisations):
-    response = partner_x.post(INVITE, {"email": "friend@example.org", "organisations": [organisations[0].pk]})
+    response = partner_x.post(INVITE, {"email": "friend@example.org", "organisations": [organisations[0].pk], "language": "en"})
 
     assert response.status_code == 302 and "/admin/login/" in response.url
     assert not get_user_model().objects.filter(username="friend@example.org").exists()

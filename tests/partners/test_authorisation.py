@@ -46,7 +46,7 @@ def publish_submitted(client, world):
 
 
 def invite(client, world):
-    client.post(reverse("admin:partners_partnermembership_invite"), {"email": "new@example.org", "organisations": [world["org_x"].pk]})
+    client.post(reverse("admin:partners_partnermembership_invite"), {"email": "new@example.org", "organisations": [world["org_x"].pk], "language": "en"})
     return get_user_model().objects.filter(username="new@example.org").exists()
 
 

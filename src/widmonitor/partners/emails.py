@@ -7,7 +7,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import language_of
 
 
 def site_link(path):
@@ -15,34 +19,52 @@ def site_link(path):
 
 
 def send(template, subject, user, context):
+    """E-mail ``user`` in her language (``language_of``).
+
+    ``subject`` is a lazy text or, when it needs formatting, a function that returns it; either is
+    made in her language, like the body (the template ``partners/emails/<template>.txt``).
+    """
     if not user or not user.email:
         return
-    body = render_to_string(f"partners/emails/{template}.txt", {"user": user, **context})
-    send_mail(str(subject), body, None, [user.email])
+    with translation.override(language_of(user)):
+        body = render_to_string(f"partners/emails/{template}.txt", {"user": user, **context})
+        send_mail(str(subject() if callable(subject) else subject), body, None, [user.email])
 
 
 def send_invitation(user, moderator):
     """E-mail ``user`` a link to choose her password; it stops working once she has set one."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    path = reverse("partners:password_reset_confirm", args=[uid, default_token_generator.make_token(user)])
-    subject = _("You are invited to keep your initiatives up to date on widmonitor")
-    send("invitation", subject, user, {"link": site_link(path), "moderator": moderator})
+    with translation.override(language_of(user)):  # the link opens the page in her language
+        link = site_link(reverse("partners:password_reset_confirm", args=[uid, default_token_generator.make_token(user)]))
+    subject = gettext_lazy("You are invited to keep your initiatives up to date on widmonitor")
+    send("invitation", subject, user, {"link": link, "moderator": moderator})
 
 
 def send_proposal_decision(proposal):
-    if proposal.status == proposal.Status.ACCEPTED:
-        subject = _("Your proposal #%(number)s was accepted") % {"number": proposal.pk}
-    else:
-        subject = _("Your proposal #%(number)s was rejected") % {"number": proposal.pk}
-    context = {"proposal": proposal, "link": site_link(reverse("partners:overview"))}
-    send("proposal_decision", subject, proposal.author, context)
+    def subject():
+        if proposal.status == proposal.Status.ACCEPTED:
+            return _("Your proposal #%(number)s was accepted") % {"number": proposal.pk}
+        return _("Your proposal #%(number)s was rejected") % {"number": proposal.pk}
+
+    send("proposal_decision", subject, proposal.author, {"proposal": proposal, "link": overview_link(proposal.author)})
 
 
 def send_moderation_notice(initiative, reason):
     """Tell the partner who submitted ``initiative`` that it was published or rejected."""
-    subject = _("Your initiative “%(title)s” is now %(state)s") % {
-        "title": initiative.text("title").text,
-        "state": initiative.get_moderation_display(),
-    }
-    context = {"initiative": initiative, "reason": reason, "link": site_link(reverse("partners:overview"))}
+
+    def subject():
+        return _("Your initiative “%(title)s” is now %(state)s") % {
+            "title": initiative.text("title").text,
+            "state": initiative.get_moderation_display(),
+        }
+
+    context = {"initiative": initiative, "reason": reason, "link": overview_link(initiative.created_by)}
     send("moderation_notice", subject, initiative.created_by, context)
+
+
+def overview_link(user):
+    """The partner pages' address in ``user``'s language."""
+    if not user:
+        return ""
+    with translation.override(language_of(user)):
+        return site_link(reverse("partners:overview"))

@@ -1,14 +1,16 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.actors.models import Organisation
 from widmonitor.initiatives.models import RELATIONS, Initiative
 from widmonitor.strategy.models import Objective
 
-from .models import PROPOSED_FIELDS, PartnerMembership, proposal_data
+from .models import PROPOSED_FIELDS, MailLanguage, PartnerMembership, proposal_data
 
 
 class InitiativeProposalForm(forms.ModelForm):
@@ -59,6 +61,15 @@ class InvitationForm(forms.Form):
     organisations = forms.ModelMultipleChoiceField(
         Organisation.objects.all(), label=_("Organisations"), help_text=_("The organisations she speaks for.")
     )
+    language = forms.ChoiceField(
+        label=_("Language of her e-mails"),
+        choices=settings.LANGUAGES,
+        help_text=_("The invitation is written in it; later e-mails follow the language she uses the site in."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = get_language().split("-")[0]
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -81,4 +92,5 @@ class InvitationForm(forms.Form):
             PartnerMembership.objects.bulk_create(
                 PartnerMembership(user=user, organisation=organisation) for organisation in data["organisations"]
             )
+            MailLanguage.objects.create(user=user, language=data["language"])
         return user

@@ -44,6 +44,33 @@ class PartnerMembership(models.Model):
         return f"{self.user.get_username()} – {self.organisation}"
 
 
+class MailLanguage(models.Model):
+    """The interface language a partner reads her e-mails in: chosen at invitation, then the one she last used."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, models.CASCADE, primary_key=True, related_name="mail_language", verbose_name=_("account")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, help_text=_("e.g. nl"))
+
+    class Meta:
+        verbose_name = _("e-mail language")
+        verbose_name_plural = _("e-mail languages")
+
+    def __str__(self):
+        return f"{self.user.get_username()}: {self.language}"
+
+
+def language_of(user):
+    """The language to write to ``user`` in; the site's default if she never chose one."""
+    stored = MailLanguage.objects.filter(user=user).values_list("language", flat=True).first()
+    return stored or settings.LANGUAGE_CODE
+
+
+def remember_language(user, language):
+    if language in dict(settings.LANGUAGES) and language_of(user) != language:
+        MailLanguage.objects.update_or_create(user=user, defaults={"language": language})
+
+
 def initiatives_of(user):
     """The initiatives of ``user``'s organisations, in every moderation state."""
     organisations = PartnerMembership.objects.filter(user=user).values("organisation_id")

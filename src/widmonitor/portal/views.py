@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from widmonitor.actors.models import Organisation
 from widmonitor.initiatives.models import Initiative
 from widmonitor.search.cache import cached_page
+from widmonitor.search.cards import cards
 from widmonitor.search.query import SORTS, SearchQuery, search
 from widmonitor.strategy.models import Objective, Strategy
 from widmonitor.vocabularies.choices import Sector
@@ -59,17 +60,18 @@ def strategy(request):
 
 def objective_detail(request, code):
     objective = get_object_or_404(Objective.objects.current(), code=code)
-    initiatives = Initiative.objects.published().serving(objective).prefetch_related("organisations")
+    initiatives = Initiative.objects.published().serving(objective)
     counts = dict(initiatives.values_list("sector").annotate(n=Count("pk")).order_by())
     by_sector = [(label, counts[value]) for value, label in Sector.choices if counts.get(value)]
     children = [(child, Initiative.objects.published().serving(child).count()) for child in objective.children.all()]
-    context = {"objective": objective, "initiatives": initiatives, "by_sector": by_sector, "children": children}
+    shown = cards(initiatives.values_list("pk", flat=True))
+    context = {"objective": objective, "initiatives": shown, "by_sector": by_sector, "children": children}
     return render(request, "portal/objective_detail.html", context)
 
 
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    initiatives = organisation.initiatives.published()
+    initiatives = cards(organisation.initiatives.published().values_list("pk", flat=True))
     return render(request, "portal/organisation_detail.html", {"organisation": organisation, "initiatives": initiatives})
 
 

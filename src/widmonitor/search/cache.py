@@ -5,6 +5,7 @@ cached before a record was published or edited is simply never asked for again (
 """
 
 import hashlib
+from contextvars import ContextVar
 from functools import wraps
 
 from django.core.cache import cache
@@ -15,10 +16,17 @@ from .models import Generation
 
 TIMEOUT = 10 * 60  # seconds; correctness does not depend on it
 ROW = 1
+_this_request = ContextVar("widmonitor_search_generation", default=None)
 
 
 def generation():
-    """The index's state as a key part: a database made afresh starts a new epoch, so no old key matches."""
+    """The index's state as a key part: a database made afresh starts a new epoch, so no old key matches.
+
+    Read once per cached page: the page's key and the snapshot that computes it agree.
+    """
+    known = _this_request.get()
+    if known is not None:
+        return known
     row = Generation.objects.filter(pk=ROW).values_list("epoch", "number").first()
     return f"{row[0]}:{row[1]}" if row else "none"
 
@@ -36,13 +44,18 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method != "GET":
             return view(request, *args, **kwargs)
-        path = f"{generation()}|{request.LANGUAGE_CODE}|{request.get_full_path()}"
+        now = generation()
+        path = f"{now}|{request.LANGUAGE_CODE}|{request.get_full_path()}"
         key = "widmonitor:page:" + hashlib.sha256(path.encode()).hexdigest()
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit
             return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
+        token = _this_request.set(now)
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            _this_request.reset(token)
         if response.status_code == 200 and not response.cookies:
             cache.set(key, (response.content, response["Content-Type"]), TIMEOUT)
         return response

@@ -11,9 +11,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
-from widmonitor.initiatives.models import Initiative
-
-from . import analysis, backends, facets, snapshot
+from . import analysis, backends, cards, facets, snapshot
 
 PER_PAGE = 20
 MAX_TEXT = 200
@@ -124,11 +122,9 @@ def search(query, language):
     pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
     page = min(query.page, pages)
     positions = ordered(index, matches, query, language, terms, page * PER_PAGE)[(page - 1) * PER_PAGE :]
-    shown = [index.pks[i] for i in positions]
-    records = Initiative.objects.filter(pk__in=shown).prefetch_related("organisations", "objectives", "audiences", "regions")
-    by_pk = {initiative.pk: initiative for initiative in records}
+    shown = cards.cards([index.pks[i] for i in positions])
     counts = [facet_counts(index, facet, text, chosen, query, language) for facet in facets.FACETS]
-    return Results(query, total, [by_pk[pk] for pk in shown if pk in by_pk], page, pages, counts)
+    return Results(query, total, shown, page, pages, counts)
 
 
 def matching_ids(query, language):

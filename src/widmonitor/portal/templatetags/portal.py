@@ -45,3 +45,31 @@ def json_ld(data):
 def page_params(results, page):
     """The query string of the same search on ``page``."""
     return results.query.params(page=page)
+
+
+@register.simple_tag
+def facet_options(group):
+    """A facet's options as list items linking to the search with that option toggled.
+
+    Built here rather than in a template loop: a results page has some 80 of them, and this is
+    the page the portal serves most.
+    """
+    remove = _("chosen; select to remove")
+    items = []
+    for option in group.options:
+        if option.selected:
+            items.append(
+                format_html(
+                    '<li><a href="?{}" aria-current="true" class="selected"><span class="check" aria-hidden="true">✓</span> '
+                    '{} <span class="count">({})</span><span class="visually-hidden"> — {}</span></a></li>',
+                    option.params,
+                    option.label,
+                    option.count,
+                    remove,
+                )
+            )
+        else:
+            items.append(
+                format_html('<li><a href="?{}">{} <span class="count">({})</span></a></li>', option.params, option.label, option.count)
+            )
+    return mark_safe("".join(items))  # noqa: S308  (each item built by format_html)

@@ -1,0 +1,56 @@
+"""A partner reads her e-mails in her language: the one chosen at invitation, then the one she uses the pages in."""
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from widmonitor.partners.models import language_of
+
+from .test_moderation_queue import decide, proposal_of
+
+INVITE = reverse("admin:partners_partnermembership_invite")
+INVITED = "You are invited to keep your initiatives up to date on widmonitor"
+
+
+def in_language(code, text, **params):
+    with translation.override(code):
+        translated = gettext(text)
+    assert translated != text or code == "en", f"no {code} translation of {text!r}"
+    return translated % params if params else translated
+
+
+def test_the_invitation_is_written_in_the_language_the_moderator_chose(moderator_client, organisations, mailoutbox):
+    data = {"email": "an@example.org", "organisations": [organisations[0].pk], "language": "fr"}
+
+    moderator_client.post(INVITE, data)
+
+    (mail,) = mailoutbox
+    assert mail.subject == in_language("fr", INVITED)
+    assert "/fr/partner/password-reset/" in mail.body
+
+
+def test_the_invitation_form_offers_the_moderators_own_language_first(moderator_client, organisations):
+    page = moderator_client.get(INVITE, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+    assert '<option value="nl" selected>' in page
+
+
+def test_a_decision_reaches_the_partner_in_the_language_she_last_used_the_pages_in(records, people, partner_x, moderator_client, mailoutbox):
+    partner_x.get("/nl/partner/")
+    proposal = proposal_of(records, people)
+
+    decide(moderator_client, "accept", [proposal], "Dank je!")
+
+    (mail,) = mailoutbox
+    assert mail.subject == in_language("nl", "Your proposal #%(number)s was accepted", number=proposal.pk)
+    assert "/nl/partner/" in mail.body
+    assert language_of(people["partner of X"]) == "nl"
+
+
+def test_a_partner_who_never_chose_gets_the_sites_default_language(records, people, moderator_client, mailoutbox, settings):
+    settings.LANGUAGE_CODE = "fr"
+    proposal = proposal_of(records, people)
+
+    decide(moderator_client, "reject", [proposal], "Pas de site.")
+
+    assert mailoutbox[0].subject == in_language("fr", "Your proposal #%(number)s was rejected", number=proposal.pk)
