@@ -5,7 +5,8 @@ the period. Loading ``Initiative`` objects with ``prefetch_related`` for that ma
 search's cost (model instances, related managers, one JSON decode per field); plain rows do not.
 """
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from widmonitor.initiatives.models import Initiative
@@ -41,11 +42,56 @@ class Card:
 
 
 CARD_FIELDS = ("pk", "uid", "title", "summary", "original_language", "starts", "ends")
+KEPT = 5000  # cards a worker keeps for the index generation it serves
 
 
-def cards(pks):
-    """The cards of the initiatives ``pks``, in that order (ids no longer in the registry are left out)."""
+class Kept:
+    """The cards this process read for one index generation; a new generation starts afresh."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation = None
+        self.cards = OrderedDict()
+
+    def get(self, generation, pks):
+        with self.lock:
+            if generation != self.generation:
+                self.generation, self.cards = generation, OrderedDict()
+            found = {pk: self.cards[pk] for pk in pks if pk in self.cards}
+            for pk in found:
+                self.cards.move_to_end(pk)
+            return found
+
+    def put(self, generation, new):
+        with self.lock:
+            if generation == self.generation:
+                self.cards.update(new)
+                while len(self.cards) > KEPT:
+                    self.cards.popitem(last=False)
+
+
+kept = Kept()
+
+
+def cards(pks, generation=None):
+    """The cards of the initiatives ``pks``, in that order (ids no longer in the registry are left out).
+
+    With the index ``generation`` they were found in, cards read before under the same
+    generation come from this process's memory: any change to what a card shows (an
+    initiative written, an organisation renamed) moves the generation on.
+    """
     pks = list(pks)
+    found = kept.get(generation, pks) if generation else {}
+    missing = [pk for pk in pks if pk not in found]
+    if missing:
+        read = read_cards(missing)
+        found.update(read)
+        if generation:
+            kept.put(generation, read)
+    return [found[pk] for pk in pks if pk in found]
+
+
+def read_cards(pks):
     rows = Initiative.objects.filter(pk__in=pks).values_list(*CARD_FIELDS)
     by_pk = {row[0]: Card(*row) for row in rows}
     organisations = Initiative.organisations.through.objects.filter(initiative_id__in=by_pk)
@@ -58,4 +104,4 @@ def cards(pks):
         "initiative_id", "objective__code"
     ):
         by_pk[pk].objective_codes.append(code)
-    return [by_pk[pk] for pk in pks if pk in by_pk]
+    return by_pk

@@ -122,7 +122,7 @@ def search(query, language):
     pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
     page = min(query.page, pages)
     positions = ordered(index, matches, query, language, terms, page * PER_PAGE)[(page - 1) * PER_PAGE :]
-    shown = cards.cards([index.pks[i] for i in positions])
+    shown = cards.cards([index.pks[i] for i in positions], index.key)
     counts = [facet_counts(index, facet, text, chosen, query, language) for facet in facets.FACETS]
     return Results(query, total, shown, page, pages, counts)
 
