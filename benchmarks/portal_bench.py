@@ -100,11 +100,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def serve(home, database_url, workers):
+def serve(home, database_url, workers, threads=1):
     port = free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     server = subprocess.Popen(
-        [gunicorn, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "widmonitor.wsgi"],
+        [gunicorn, "-w", str(workers), "--threads", str(threads), "-b", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "widmonitor.wsgi"],
         env=environment(home, database_url),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -185,6 +185,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (more than 1: gunicorn's gthread workers, with keep-alive)")
     parser.add_argument("--database-url", help="a PostgreSQL database to use (emptied!); default: SQLite in a temporary folder")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="widmonitor-portal-bench-"))
@@ -192,10 +193,10 @@ def main():
     try:
         for size in args.sizes:
             fill(home, args.database_url, size)
-            server, port = serve(home, args.database_url, args.workers)
+            server, port = serve(home, args.database_url, args.workers, args.threads)
             try:
                 drive(port, ["/healthz", "/en/initiatives/"], args.clients, 2)  # warm up
-                print(f"{database}, {size} synthetic initiatives, {args.clients} clients, {args.workers} gunicorn workers, {args.seconds} s each:")
+                print(f"{database}, {size} synthetic initiatives, {args.clients} clients, {args.workers} gunicorn workers × {args.threads} threads, {args.seconds} s each:")
                 trivial, _ = report("trivial view", *drive(port, ["/healthz"], args.clients, args.seconds), args.seconds)
                 searches, p95 = report("search mix (uncached)", *drive(port, search_urls(random.Random(size), 100_000), args.clients, args.seconds), args.seconds)
                 repeated, _ = report("repeated search", *drive(port, ["/en/initiatives/?q=women&audience=women"], args.clients, args.seconds), args.seconds)
