@@ -125,3 +125,62 @@ def test_an_indicator_declared_without_data_gets_no_observations(db, catalogue):
 def test_filters_on_a_dimension_the_data_lacks_are_a_problem(db, catalogue):
     with pytest.raises(Problems, match="no dimension ind_type, indic_is that indicator wid_ius_abs filters on"):
         store.observations(icts_frame(), catalogue["wid_ius_abs"], where="test")
+
+
+def test_a_later_load_adds_the_new_cells_and_revises_the_changed_ones_together(db, catalogue):
+    indicator = [catalogue["wid_sse_icts"]]
+    store.load(icts_frame().filter(pl.col("geo") != "BE"), indicator, icts_source())
+    at_2021 = (pl.col("geo") == "AT") & (pl.col("time") == "2021")
+    revised = icts_frame().with_columns(value=pl.when(at_2021).then(None).otherwise(pl.col("value")),
+                                        flags=pl.when(at_2021).then(pl.lit("c")).otherwise(pl.col("flags")))
+
+    summary = store.load(revised, indicator, icts_source())
+
+    assert (summary.created, summary.revised, summary.unchanged) == (8, 1, 35 * 8 - 1)
+    assert cell(indicator="wid_sse_icts", geo="BE", period="2021").value == 19.6
+    at = cell(indicator="wid_sse_icts", geo="AT", period="2021")
+    assert (at.value, at.flags) == (None, "c")
+    assert [(old.value, old.flags) for old in at.revisions.all()] == [(19.0, "b")]
+    again = store.load(revised, indicator, icts_source())
+    assert (again.created, again.revised) == (0, 0)
+
+
+def quoted(quote, value=12.5):
+    rows = [{"indicator": "wid_sse_icts", "geo": "BE", "period": "2021", "sex": "F", "age_band": "", "unit": "PC",
+             "value": value, "flags": "", "quote": quote}]
+    return pl.DataFrame(rows, schema=store.empty_rows().schema)
+
+
+def test_a_quote_with_tabs_line_breaks_quotes_and_backslashes_is_stored_exactly(db):
+    source = {"key": "document:test:1", "kind": Source.Kind.DOCUMENT, "document": "test"}
+    first = 'It said "12,5 %",\tin table 3;\nsee \\N and \\.'
+    store.write(quoted(first), source)
+    assert cell(indicator="wid_sse_icts", geo="BE").quote == first
+
+    summary = store.write(quoted(first + "\r\n(revised)"), source)
+
+    assert summary.revised == 1
+    assert cell(indicator="wid_sse_icts", geo="BE").quote == first + "\r\n(revised)"
+
+
+def test_a_write_that_the_database_refuses_leaves_nothing_behind(db):
+    from django.db import IntegrityError
+
+    source = {"key": "document:test:2", "kind": Source.Kind.DOCUMENT, "document": "test"}
+    rows = pl.concat([quoted("fine", 1.0), quoted("no unit", 2.0).with_columns(geo=pl.lit("DE"), unit=pl.lit(None, pl.String))])
+
+    with pytest.raises(IntegrityError):
+        store.write(rows, source)
+
+    assert not Observation.objects.exists() and not Source.objects.exists()
+
+
+@pytest.mark.parametrize("value", [0.1 + 0.2, 1e-7, 123456789.123, -0.0, None])
+def test_a_value_is_stored_exactly_so_that_loading_it_again_writes_nothing(db, value):
+    source = {"key": "document:test:3", "kind": Source.Kind.DOCUMENT, "document": "test"}
+    store.write(quoted("", value), source)
+
+    again = store.write(quoted("", value), source)
+
+    assert cell(indicator="wid_sse_icts", geo="BE").value == value
+    assert (again.created, again.revised, again.unchanged) == (0, 0, 1)

@@ -10,6 +10,7 @@ the page says so instead of showing a number.
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.db.models import Count, Q
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +49,7 @@ UNITS = {
     "PC": _("percentage"),
     "THS_PER": _("thousands of persons"),
     "NR": _("number of graduates"),
-    "PER_1000": _("per 1,000 people aged 20-29"),
+    "P_THAB": _("per 1,000 people aged 20-29"),
 }
 
 SEXES = {"F": _("Women"), "M": _("Men"), "T": _("Total"), "": _("Gap")}
@@ -241,24 +242,60 @@ class Summary:
 
 
 def summary(indicator):
-    by_geo = series_by_geo(indicator)
-    home = by_geo.get(HOME)
-    return Summary(
-        indicator=indicator,
-        title=title(indicator),
-        title_language=title_language(indicator),
-        home=home.latest if home else None,
-        trend=direction(indicator, home),
-        sources=list(dict.fromkeys(str(source_sentence(source)) for source in sources_of(indicator))),
-        published_count=Observation.objects.published().filter(indicator=indicator.code).count(),
+    return summaries([indicator])[0]
+
+
+def summaries(indicators):
+    """The ``Summary`` of each indicator, in four queries whatever their number."""
+    codes = [indicator.code for indicator in indicators]
+    homes = home_series(indicators)
+    sources = eurostat_sources(codes)
+    published = dict(
+        Observation.objects.published().filter(indicator__in=codes).values("indicator").annotate(n=Count("id")).values_list("indicator", "n")
     )
+    result = []
+    for indicator in indicators:
+        home = homes.get(indicator.code)
+        result.append(Summary(
+            indicator=indicator,
+            title=title(indicator),
+            title_language=title_language(indicator),
+            home=home.latest if home else None,
+            trend=direction(indicator, home),
+            sources=list(dict.fromkeys(str(source_sentence(source)) for source in sources.get(indicator.code, []))),
+            published_count=published.get(indicator.code, 0),
+        ))
+    return result
+
+
+def home_series(indicators):
+    """``{indicator code: Series}`` of Belgium's Eurostat observations of each indicator, in its unit."""
+    units = {indicator.code: indicator.unit for indicator in indicators}
+    gaps = {indicator.code for indicator in indicators if indicator.source.kind == "gap"}
+    cells = {}
+    rows = Observation.objects.from_eurostat().filter(indicator__in=units, geo=HOME)
+    for code, unit, period, sex, value, flags in rows.values_list("indicator", "unit", "period", "sex", "value", "flags"):
+        when = year(period)
+        if unit == units[code] and when is not None:
+            cells.setdefault(code, {}).setdefault(when, {})[sex] = Value(value, flags)
+    return {code: _series(HOME, by_year, code in gaps) for code, by_year in cells.items()}
+
+
+def eurostat_sources(codes):
+    """``{indicator code: [Source]}``, the Eurostat sources of each indicator's observations, by key."""
+    pairs = Observation.objects.from_eurostat().filter(indicator__in=codes).values_list("indicator", "source").distinct()
+    found = {}
+    for code, source in pairs:
+        found.setdefault(code, []).append(source)
+    known = Source.objects.in_bulk({source for sources in found.values() for source in sources})
+    return {code: sorted((known[pk] for pk in pks), key=lambda source: source.key) for code, pks in found.items()}
 
 
 def grouped_summaries():
     """``[(area title, [Summary])]`` in the WiD order, extra indicators last."""
     groups = {area: [] for area in (*AREAS, "")}
-    for indicator in catalogue().values():
-        groups[indicator.area if indicator.area in AREAS else ""].append(summary(indicator))
+    for item in summaries(list(catalogue().values())):
+        groups[item.indicator.area if item.indicator.area in AREAS else ""].append(item)
     return [(AREA_TITLES[area], items) for area, items in groups.items() if items]
 
 
@@ -324,13 +361,15 @@ def wid_score():
     """The score as the list page shows it; inputs are the women's values (the pay gap as it is)."""
     inputs = [indicator for area in WID_SCOREBOARD for indicator in area.indicators]
     known = catalogue()
+    gaps = [item.code for item in inputs if item.code in known and known[item.code].source.kind == "gap"]
+    women = [item.code for item in inputs if item.code not in gaps]
+    rows = Observation.objects.from_eurostat().filter(Q(indicator__in=gaps, sex="") | Q(indicator__in=women, sex="F"), value__isnull=False)
+    by_code = {}
+    for code, geo, period, value, flags in rows.values_list("indicator", "geo", "period", "value", "flags"):
+        by_code.setdefault(code, {}).setdefault(year(period), {})[geo] = Value(value, flags)
     values, years = {}, {}
     for item in inputs:
-        gap_series = item.code in known and known[item.code].source.kind == "gap"
-        rows = Observation.objects.from_eurostat().filter(indicator=item.code, sex="" if gap_series else "F", value__isnull=False)
-        by_year = {}
-        for geo, period, value, flags in rows.values_list("geo", "period", "value", "flags"):
-            by_year.setdefault(year(period), {})[geo] = Value(value, flags)
+        by_year = by_code.get(item.code, {})
         usable = [y for y in sorted(by_year) if HOME in by_year[y]] or sorted(by_year)
         if usable:
             years[item.code] = usable[-1]

@@ -6,6 +6,7 @@ folder of the same shape (``<format>/reader.py`` with ``sniff(first_line)`` and
 raises ``Problems`` listing all of them and yields nothing.
 """
 
+import re
 from pathlib import Path
 
 import polars as pl
@@ -16,6 +17,7 @@ from widmonitor.problems import Problems
 from . import jsonstat, label_csv, sdmx_csv, tidy_extract, tsv
 from .rows import COLUMNS, problem
 
+LEADING_SPACE = re.compile(rb"\s*")
 FORMATS = (jsonstat, tsv, sdmx_csv, label_csv, tidy_extract)  # the first whose sniff() says yes
 
 __all__ = ["COLUMNS", "read"]
@@ -29,7 +31,7 @@ def read(path, dataset=None):
     """
     path = Path(path)
     raw = read_bytes(path)
-    first_line = raw.lstrip().split(b"\n", 1)[0].decode("utf-8").strip()
+    first_line = leading_line(raw).decode("utf-8").strip()
     for fmt in FORMATS:
         if fmt.sniff(first_line):
             try:
@@ -53,8 +55,10 @@ def read_bytes(path):
     except IsADirectoryError as error:
         raise Problems([problem(path, "not_a_file", _("a folder, not a file (expected a Eurostat data file)"))]) from error
     raw = raw.removeprefix(b"\xef\xbb\xbf")
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise Problems([problem(path, "empty_file", _("the file is empty (expected a Eurostat data file)"))])
+    if raw.isascii():  # ASCII is UTF-8: a large file is not decoded (copied) just to be checked
+        return raw
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -62,3 +66,9 @@ def read_bytes(path):
         raise Problems([problem(path, "not_utf8", _("not UTF-8 text (expected a Eurostat data file)"), line=line)]) from error
     return raw
 
+
+def leading_line(raw):
+    """The first line that is not blank, without copying the rest of a large file."""
+    start = LEADING_SPACE.match(raw).end()
+    end = raw.find(b"\n", start)
+    return raw[start: end if end >= 0 else len(raw)]

@@ -7,7 +7,8 @@ import re
 import polars as pl
 from django.utils.translation import gettext_lazy as _
 
-from ..rows import TSV_CELL, check_geo, normalise, problem, raise_if
+from ..rows import check_geo, normalise, problem, raise_if
+from . import cells
 
 KEY_HEADER = re.compile(r"^(?P<dims>[A-Za-z0-9_]+(?:,[A-Za-z0-9_]+)*)\\(?:TIME_PERIOD|time)$")
 PERIOD = re.compile(r"^\d{4}(?:-?[QSH]\d|-?M?\d{2}|-W\d{2}|-\d{2}-\d{2})?$")
@@ -20,57 +21,65 @@ def sniff(first_line):
 
 
 def read(path, raw, dataset):
-    header = raw.split(b"\n", 1)[0].decode("utf-8").rstrip("\r").split("\t")
+    end = raw.find(b"\n")
+    header = raw[: end if end >= 0 else len(raw)].decode("utf-8").rstrip("\r").split("\t")
     dims, periods = check_header(path, header)
     width = len(header)
-    frame = lines(raw, width)
+    categorical = cells.plan(raw, width)
+    frame = lines(raw, width, categorical)
     raise_if(check_lines(path, frame, dims, width))
-    # One row per cell: the period columns unpivoted under their period's name (rows come
-    # period by period, not in file order), each cell split into its number and its flags.
-    cells = (
-        frame.select(
-            "line",
-            pl.col("c0").str.split(",").list.to_struct(fields=dims).alias("key"),
-            *(pl.col(f"c{i}").alias(period) for i, period in enumerate(periods, start=1)),
-        )
-        .unpivot(index=["line", "key"], on=periods, variable_name="time", value_name="cell")
-        .with_columns(pl.col("cell").str.strip_chars().str.split_exact(" ", 1).alias("parts"))
-        .with_columns(
-            pl.col("parts").struct.field("field_0").alias("number"),
-            pl.col("parts").struct.field("field_1").fill_null("").alias("flags"),
-        )
-        .with_columns(pl.col("number").replace(":", None).cast(pl.Float64, strict=False).alias("value"))
+    columns = range(1, width)
+    found = cells.split(frame, columns, categorical)
+    raise_if(cells.bad_cells(path, frame, columns, periods, found))
+    keys = frame.select("line", pl.col("c0").str.split(",").list.to_struct(fields=dims).alias("key")).unnest("key")
+    raise_if(check_geo(path, keys, column=1))
+    # One row per cell: the lines' keys once per period (rows come period by period, not in
+    # file order) beside that period's values and flags; the key columns are shared, not copied.
+    keyed = normalise(
+        keys.with_columns(pl.lit("").alias("time"), pl.lit(None, dtype=pl.Float64).alias("value"), pl.lit("").alias("flags")),
+        dataset, [name for name in dims if name != "geo"],
     )
-    raise_if(bad_cells(path, cells, {period: column for column, period in enumerate(periods, start=2)}))
-    rows = cells.unnest("key")
-    raise_if(check_geo(path, rows, column=1))
-    return normalise(rows, dataset, [name for name in dims if name != "geo"])
+    return pl.concat([
+        keyed.with_columns(pl.lit(period).alias("time"), found[f"v{i}"].alias("value"), found[f"f{i}"].alias("flags"))
+        for i, period in zip(columns, periods)
+    ], rechunk=False)
 
 
-def lines(raw, width):
-    """The data lines as columns c0 (the key) .. c<width-1>, with their line number and how many cells they had.
+def lines(raw, width, categorical):
+    """The data lines as columns c0 (the key) .. c<width-1>, with their line number and how many cells they had;
+    the period columns c1.. as text, or as ``categorical`` when given (see ``cells.py``).
 
     polars' CSV parser reads a well-formed file; a ragged one (a truncated file) is split by
     hand, so that every line keeps its number for the problems.
     """
     names = [f"c{i}" for i in range(width)]
-    if b"\n\n" not in raw.replace(b"\r\n", b"\n").rstrip(b"\n"):
-        try:
-            frame = pl.read_csv(
-                raw, separator="\t", has_header=True, new_columns=names, infer_schema=False, quote_char=None
-            )
-            if not frame.select(pl.any_horizontal(pl.all().is_null()).any()).item():  # no line cut short
-                return frame.with_row_index("line", offset=2).with_columns(pl.lit(width, dtype=pl.UInt32).alias("found"))
-        except pl.exceptions.ComputeError:
-            pass  # ragged lines: read them one by one below, to say which
+    try:
+        frame = pl.read_csv(
+            raw, separator="\t", has_header=True, new_columns=names, infer_schema=False, quote_char=None,
+            schema_overrides={name: categorical for name in names[1:]} if categorical else None,
+        )
+        # every line read (polars skips a blank line, which would shift the numbers) and none cut short
+        if frame.height == data_lines(raw) and not any(frame.null_count().row(0)):
+            return frame.with_row_index("line", offset=2).with_columns(pl.lit(width, dtype=pl.UInt32).alias("found"))
+    except pl.exceptions.ComputeError:
+        pass  # ragged lines: read them one by one below, to say which
     text = pl.DataFrame({"text": raw.decode("utf-8").split("\n")}).with_row_index("line", offset=1)
     text = text.filter(pl.col("line") > 1, pl.col("text").str.strip_chars() != "").with_columns(
         pl.col("text").str.strip_suffix("\r").str.split("\t").alias("cells")
     )
     return text.select(
         "line", pl.col("cells").list.len().alias("found"),
-        *(pl.col("cells").list.get(i, null_on_oob=True).alias(name) for i, name in enumerate(names)),
+        pl.col("cells").list.get(0, null_on_oob=True).alias(names[0]),
+        *(pl.col("cells").list.get(i, null_on_oob=True).cast(categorical or pl.String).alias(name) for i, name in enumerate(names) if i),
     )
+
+
+def data_lines(raw):
+    """How many lines follow the header, blank ones included, a blank end of the file not."""
+    end = len(raw)
+    while end and raw[end - 1] in b"\r\n":
+        end -= 1
+    return raw.count(b"\n", 0, end)
 
 
 def check_header(path, header):
@@ -103,7 +112,7 @@ def check_lines(path, frame, dims, width):
         problem(path, "long_line", message, line=row["line"], found=row["found"], expected=width)
         for row in frame.filter(pl.col("found") > width).iter_rows(named=True)
     ]
-    counts = frame.select("line", "c0", pl.col("c0").str.count_matches(",").add(1).alias("found"))
+    counts = frame.select("line", "c0", pl.col("c0").str.count_matches(",", literal=True).add(1).alias("found"))
     wrong = counts.filter(pl.col("found") != len(dims))
     message = _('"%(value)s" has %(found)s codes (expected %(expected)s, one for each of %(dimensions)s)')
     problems += [
@@ -112,16 +121,3 @@ def check_lines(path, frame, dims, width):
         for row in wrong.iter_rows(named=True)
     ]
     return problems
-
-
-def bad_cells(path, cells, columns):
-    """Cells that are neither a number with flags (``17.8 bu``) nor ``:`` with flags."""
-    suspects = cells.filter(
-        (pl.col("value").is_null() & (pl.col("number") != ":")) | ~pl.col("flags").str.contains(r"^[a-z]*$")
-    )
-    bad = suspects.filter(~pl.col("cell").str.contains(TSV_CELL))  # the exact rule, on the few suspects only
-    message = _('"%(value)s" is not a number (expected a number, optionally followed by flags such as 12.3 p)')
-    return [
-        problem(path, "not_a_number", message, line=row["line"], column=columns[row["time"]], value=row["cell"].strip())
-        for row in bad.select("line", "time", "cell").sort("line", "time").iter_rows(named=True)
-    ]
