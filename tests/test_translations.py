@@ -30,7 +30,7 @@ LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%[sd]")
 GETTEXT_FUNCTIONS = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "gettext_noop"}
 TEMPLATE_TRANSLATE = re.compile(r"""{%\s*(?:translate|trans)\s+(["'])(.*?)\1""")
-BLOCK_TRANSLATE = re.compile(r"{%\s*blocktranslate[^%]*%}(.*?){%\s*endblocktranslate\s*%}", re.S)
+BLOCK_TRANSLATE = re.compile(r"{%\s*blocktranslate([^%]*)%}(.*?){%\s*endblocktranslate\s*%}", re.S)
 
 
 def po_path(language):
@@ -85,7 +85,10 @@ def marked_strings():
         text = path.read_text(encoding="utf-8")
         found |= {match.group(2) for match in TEMPLATE_TRANSLATE.finditer(text)}
         for match in BLOCK_TRANSLATE.finditer(text):  # msgid as makemessages writes it: {{ x }} becomes %(x)s
-            found.add(re.sub(r"{{\s*(\w+)\s*}}", r"%(\1)s", match.group(1).split("{% plural %}")[0]))
+            singular = match.group(2).split("{% plural %}")[0]
+            if "trimmed" in match.group(1).split():
+                singular = re.sub(r"\s*\n\s*", " ", singular.strip())  # as django.utils.translation.trim_whitespace
+            found.add(re.sub(r"{{\s*(\w+)\s*}}", r"%(\1)s", singular.replace("%", "%%")))  # a literal % is written %%
     return found
 
 

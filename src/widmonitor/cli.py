@@ -13,6 +13,10 @@ COMMANDS = {
     "import": ("import_xlsx", "import an overview workbook (.xlsx), all or nothing"),
     "export": ("export_xlsx", "export the overview and analysis workbooks (.xlsx)"),
     "analysis": ("analysis", "computed vs published counts of every published list"),
+    "report": ("report", "write the annual report of a year (HTML, PDF, xlsx annexes) in nl, fr and en"),
+    "load-expert-topics": ("load_expert_topics", "load the expertise topics of the expert directory (data/experts/topics.yaml)"),
+    "erase-withdrawn-experts": ("erase_withdrawn_experts", "erase expert profiles withdrawn more than WIDMONITOR_EXPERT_ERASE_DAYS ago"),
+    "check-job-ad": ("check_job_ad", "check a vacancy text for gender-coded words, gender marker and masculine-only titles"),
     "indicators": ("indicators", "fetch indicator data from Eurostat (or --offline: the bundled files); list them"),
 }
 

@@ -24,6 +24,17 @@ def envbool(name, default):
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}.")
 
 
+def envint(name, default, minimum=0):
+    value = os.environ.get(name, default)
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}, not {value!r}.")
+    return number
+
+
 def envpath(name, default):
     return Path(os.environ.get(name, default)).expanduser().resolve()
 
@@ -118,6 +129,10 @@ INSTALLED_APPS = [
     "widmonitor.api",
     "widmonitor.partners",
     "widmonitor.portal",
+    "widmonitor.jobads",
+    "widmonitor.reports",
+    "widmonitor.reach",
+    "widmonitor.experts",
 ]
 
 MIDDLEWARE = [
@@ -218,3 +233,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 EMAIL_BACKEND = os.environ.get("WIDMONITOR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("WIDMONITOR_FROM_EMAIL", "widmonitor@localhost")
 SITE_URL = os.environ.get("WIDMONITOR_SITE_URL", "http://127.0.0.1:8000")
+
+# Experts who withdraw their consent are hidden at once and erased this many days later
+# (`widmonitor erase-withdrawn-experts`, also run by `widmonitor setup`).
+EXPERT_ERASE_DAYS = envint("WIDMONITOR_EXPERT_ERASE_DAYS", "30")

@@ -14,7 +14,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
 ] + i18n_patterns(
+    path("partner/experts/", include("widmonitor.experts.invitation_urls")),
     path("partner/", include("widmonitor.partners.urls")),
+    path("partner/initiatives/<slug:uid>/reach/", include("widmonitor.reach.urls")),
     path("indicators/", include("widmonitor.indicators.urls")),
+    path("reports/", include("widmonitor.reports.urls")),
+    path("job-ad-checker/", include("widmonitor.jobads.urls")),
+    path("experts/", include("widmonitor.experts.urls")),
+    path("panel-check/", include("widmonitor.experts.panel_urls")),
     path("", include("widmonitor.portal.urls")),
 )

@@ -54,3 +54,29 @@ def test_a_partner_who_never_chose_gets_the_sites_default_language(records, peop
     decide(moderator_client, "reject", [proposal], "Pas de site.")
 
     assert mailoutbox[0].subject == in_language("fr", "Your proposal #%(number)s was rejected", number=proposal.pk)
+
+
+def test_an_expert_is_invited_in_the_language_chosen_for_her(partner_x, mailoutbox):
+    data = {"email": "nora@example.org", "name": "Nora", "language": "nl"}
+
+    partner_x.post(reverse("expert_invitations:invite"), data)
+
+    (mail,) = mailoutbox
+    assert mail.subject == in_language("nl", "You are invited to the Women in Digital expert and role-model directory")
+    assert "/nl/experts/" in mail.body
+
+
+def test_an_outcome_decision_reaches_the_partner_in_her_language(records, people, partner_x, mailoutbox):
+    from widmonitor.reach.emails import send_outcome_decision
+    from widmonitor.reach.models import Outcome
+
+    partner_x.get("/fr/partner/")
+    x, _y = records
+    outcome = Outcome.objects.create(
+        initiative=x, year=2024, participants=10, women_and_girls=4, sessions=1, source_kind="own-count", entered_by=people["partner of X"]
+    )
+    outcome.reject(people["moderator"], "Pas de source.")
+
+    send_outcome_decision(outcome)
+
+    assert mailoutbox[0].subject == in_language("fr", "Your outcome #%(number)s was rejected", number=outcome.pk)

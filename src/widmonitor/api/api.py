@@ -1,5 +1,8 @@
 """The read-only API of the published registry: initiatives, organisations, the strategy, the lists.
 
+Besides reading, one tool answers a POST without storing anything: ``/api/job-ads/check``
+(``jobads/api.py``) analyses the vacancy text it is sent.
+
 ``/api/initiatives`` takes the portal search's query string as it is (same filters, same
 text search, same order) and pages with ``limit`` and ``offset``; ``lang`` chooses the
 content language of the texts. The schema is at ``/api/openapi.json``, the docs at ``/api/docs``.
@@ -13,6 +16,7 @@ from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 
 from widmonitor.initiatives.models import Initiative
+from widmonitor.jobads.api import router as job_ads_router
 from widmonitor.languages import content_codes
 from widmonitor.search.query import SearchQuery, matching_ids
 from widmonitor.strategy.models import Objective, Strategy
@@ -30,6 +34,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs=LocalSwagger(),
 )
+api.add_router("/job-ads", job_ads_router)
 CHOICE_LISTS = (("cost", Cost), ("sector", Sector), ("status", Status))
 
 

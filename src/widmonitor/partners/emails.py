@@ -18,16 +18,16 @@ def site_link(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
-def send(template, subject, user, context):
-    """E-mail ``user`` in her language (``language_of``).
+def send(template_name, subject, user, context):
+    """E-mail ``user`` in her language (``language_of``); partners, experts and reach all send through here.
 
     ``subject`` is a lazy text or, when it needs formatting, a function that returns it; either is
-    made in her language, like the body (the template ``partners/emails/<template>.txt``).
+    made in her language, like the body (the template ``template_name``, e.g. ``partners/emails/invitation.txt``).
     """
     if not user or not user.email:
         return
     with translation.override(language_of(user)):
-        body = render_to_string(f"partners/emails/{template}.txt", {"user": user, **context})
+        body = render_to_string(template_name, {"user": user, **context})
         send_mail(str(subject() if callable(subject) else subject), body, None, [user.email])
 
 
@@ -37,7 +37,7 @@ def send_invitation(user, moderator):
     with translation.override(language_of(user)):  # the link opens the page in her language
         link = site_link(reverse("partners:password_reset_confirm", args=[uid, default_token_generator.make_token(user)]))
     subject = gettext_lazy("You are invited to keep your initiatives up to date on widmonitor")
-    send("invitation", subject, user, {"link": link, "moderator": moderator})
+    send("partners/emails/invitation.txt", subject, user, {"link": link, "moderator": moderator})
 
 
 def send_proposal_decision(proposal):
@@ -46,7 +46,7 @@ def send_proposal_decision(proposal):
             return _("Your proposal #%(number)s was accepted") % {"number": proposal.pk}
         return _("Your proposal #%(number)s was rejected") % {"number": proposal.pk}
 
-    send("proposal_decision", subject, proposal.author, {"proposal": proposal, "link": overview_link(proposal.author)})
+    send("partners/emails/proposal_decision.txt", subject, proposal.author, {"proposal": proposal, "link": overview_link(proposal.author)})
 
 
 def send_moderation_notice(initiative, reason):
@@ -59,12 +59,17 @@ def send_moderation_notice(initiative, reason):
         }
 
     context = {"initiative": initiative, "reason": reason, "link": overview_link(initiative.created_by)}
-    send("moderation_notice", subject, initiative.created_by, context)
+    send("partners/emails/moderation_notice.txt", subject, initiative.created_by, context)
 
 
 def overview_link(user):
     """The partner pages' address in ``user``'s language."""
+    return link_for(user, "partners:overview")
+
+
+def link_for(user, name, args=()):
+    """The site address of the URL ``name`` in ``user``'s language."""
     if not user:
         return ""
     with translation.override(language_of(user)):
-        return site_link(reverse("partners:overview"))
+        return site_link(reverse(name, args=args))

@@ -52,6 +52,16 @@ class InitiativeProposalForm(forms.ModelForm):
         return {name: value for name, value in proposed.items() if stored.get(name) != value}
 
 
+def mail_language_field():
+    """Who invites someone chooses the language of her e-mails; the inviter's own comes first."""
+    return forms.ChoiceField(
+        label=_("Language of her e-mails"),
+        choices=settings.LANGUAGES,
+        initial=lambda: get_language().split("-")[0],
+        help_text=_("The invitation is written in it; later e-mails follow the language she uses the site in."),
+    )
+
+
 class InvitationForm(forms.Form):
     """A moderator invites a partner: an account without password, in the partners group, with her organisations."""
 
@@ -61,15 +71,7 @@ class InvitationForm(forms.Form):
     organisations = forms.ModelMultipleChoiceField(
         Organisation.objects.all(), label=_("Organisations"), help_text=_("The organisations she speaks for.")
     )
-    language = forms.ChoiceField(
-        label=_("Language of her e-mails"),
-        choices=settings.LANGUAGES,
-        help_text=_("The invitation is written in it; later e-mails follow the language she uses the site in."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["language"].initial = get_language().split("-")[0]
+    language = mail_language_field()
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

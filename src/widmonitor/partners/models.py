@@ -45,7 +45,10 @@ class PartnerMembership(models.Model):
 
 
 class MailLanguage(models.Model):
-    """The interface language a partner reads her e-mails in: chosen at invitation, then the one she last used."""
+    """The interface language an account's e-mails are written in: chosen at invitation, then the one she last used.
+
+    Partners and experts alike; kept here because partner accounts came first.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, models.CASCADE, primary_key=True, related_name="mail_language", verbose_name=_("account")

@@ -3,13 +3,15 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db.migrations.exceptions import InconsistentMigrationHistory
 
+from widmonitor.reports.bundled import load_bundled as load_report_texts
 from widmonitor.search import index
 
 
 class Command(BaseCommand):
     help = (
-        "Prepare the database: apply migrations, then load the controlled lists, the strategy "
-        "and the bundled registry. Safe to run again: existing records are kept."
+        "Prepare the database: apply migrations, then load the controlled lists, the strategy, "
+        "the bundled registry, the indicator data, expert topics and the texts of past reports. "
+        "Safe to run again: existing records are kept."
     )
 
     def handle(self, **options):
@@ -26,5 +28,10 @@ class Command(BaseCommand):
         call_command("load_vocabularies", verbosity=verbosity)
         call_command("load_strategy", verbosity=verbosity)
         call_command("load_initiatives", verbosity=verbosity)
+        call_command("load_expert_topics", verbosity=verbosity)
+        call_command("erase_withdrawn_experts", verbosity=verbosity)
         call_command("indicators", "fetch", "--offline", verbosity=verbosity)
+        blocks, meetings = load_report_texts()
+        if verbosity:
+            self.stdout.write(f"Annual reports: {blocks} text blocks and {meetings} meetings of past editions added.")
         index.refresh()  # whatever a load kept as it was is findable too

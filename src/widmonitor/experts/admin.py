@@ -1,0 +1,93 @@
+"""The back office's side: inviting experts, reading their consents, entering panels' figures."""
+
+from functools import partial
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .emails import send_invitation
+from .forms import ExpertInvitationForm
+from .models import INVITATIONS_PER_HOUR, Consent, ExpertProfile, PanelRecord, Topic, invitations_in_last_hour
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("code", "__str__", "position")
+
+
+class ConsentInline(admin.TabularInline):
+    model = Consent
+    fields = readonly_fields = ("wording_version", "given_at", "withdrawn_at")
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ExpertProfile)
+class ExpertProfileAdmin(SimpleHistoryAdmin):
+    """Experts keep their own profiles: the back office reads them and invites new experts."""
+
+    list_display = ("__str__", "title", "organisation_name", "willing_to_speak", "created_at", "erased_at")
+    list_filter = ("willing_to_speak", "willing_to_mentor", "willing_to_be_role_model", "topics")
+    search_fields = ("name", "organisation_name")
+    inlines = [ConsentInline]
+    readonly_fields = ("user", "invited_by", "created_at", "updated_at", "erased_at")
+    raw_id_fields = ("organisation",)
+
+    def has_add_permission(self, request):
+        return request.user.has_perm("experts.add_expertprofile")  # through the invitation, not the add form
+
+    def get_urls(self):
+        invite = self.admin_site.admin_view(partial(invite_view, self))
+        return [path("invite/", invite, name="experts_expertprofile_invite"), *super().get_urls()]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("admin:experts_expertprofile_invite")
+
+
+def invite_view(model_admin, request):
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    form = ExpertInvitationForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if invitations_in_last_hour(request.user) >= INVITATIONS_PER_HOUR:
+            form.add_error(None, _("You have invited %(limit)s experts in the last hour, the most we accept.") % {"limit": INVITATIONS_PER_HOUR})
+            status = 429
+        elif form.is_valid():
+            expert = form.save(request.user)
+            send_invitation(expert, request.user)
+            model_admin.message_user(
+                request, _("%(email)s is invited; the e-mail with the link to choose a password is sent.") % {"email": expert.user.email}
+            )
+            return redirect("admin:experts_expertprofile_changelist")
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Invite an expert"),
+        "form": form,
+        "opts": model_admin.model._meta,
+    }
+    return TemplateResponse(request, "experts/admin/invite.html", context, status=status)
+
+
+@admin.register(PanelRecord)
+class PanelRecordAdmin(SimpleHistoryAdmin):
+    list_display = ("initiative", "held_on", "session", "women", "men", "non_binary", "not_stated")
+    list_filter = ("held_on",)
+    search_fields = ("initiative__uid", "session")
+    raw_id_fields = ("initiative",)
+    filter_horizontal = ("topics",)
+    date_hierarchy = "held_on"
+    exclude = ("created_by",)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

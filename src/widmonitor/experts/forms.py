@@ -1,0 +1,120 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from widmonitor.partners.forms import mail_language_field
+from widmonitor.partners.models import MailLanguage
+from widmonitor.vocabularies.choices import Vocabulary
+from widmonitor.vocabularies.models import Term
+
+from .models import ExpertProfile, Topic
+from .panels import PanelCounts
+
+
+class ExpertInvitationForm(forms.Form):
+    """A partner or a moderator invites an expert: an account without password, in the experts group, and her profile."""
+
+    email = forms.EmailField(label=_("E-mail address"), help_text=_("Also her user name, e.g. an.peeters@example.org"))
+    name = forms.CharField(label=_("Name"), max_length=200, help_text=_("She can change it on her profile."))
+    language = mail_language_field()
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        users = get_user_model().objects
+        if users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("%(email)s already has an account, so it cannot be invited as an expert."),
+                code="exists",
+                params={"email": email},
+            )
+        return email
+
+    def save(self, inviter):
+        data = self.cleaned_data
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(data["email"], data["email"])  # no password until she sets one
+            user.groups.add(Group.objects.get(name="experts"))
+            MailLanguage.objects.create(user=user, language=data["language"])
+            profile = ExpertProfile(user=user, name=data["name"], invited_by=inviter)
+            profile._change_reason = str(_("Invited"))
+            profile.save()
+        return profile
+
+
+class ExpertProfileForm(forms.ModelForm):
+    class Meta:
+        model = ExpertProfile
+        fields = (
+            "name", "title", "organisation_name", "topics", "languages", "region", "bio", "bio_language", "links",
+            "willing_to_speak", "willing_to_mentor", "willing_to_be_role_model",
+        )
+        widgets = {
+            "topics": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "bio": forms.Textarea(attrs={"rows": 5}),
+            "links": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].queryset = Term.objects.of(Vocabulary.LANGUAGE)
+        self.fields["region"].queryset = Term.objects.of(Vocabulary.REGION)
+
+
+class ConsentForm(forms.Form):
+    agree = forms.BooleanField(label=_("I agree"), required=True)
+
+
+def topic_choices():
+    return [(topic.code, str(topic)) for topic in Topic.objects.all()]
+
+
+def term_choices(vocabulary, empty_label):
+    return [("", empty_label), *((term.code, str(term)) for term in Term.objects.of(vocabulary))]
+
+
+class DirectorySearchForm(forms.Form):
+    """The directory's filters: codes in the query string, so that a search is a link to share."""
+
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = [("", _("any topic")), *topic_choices()]
+        self.fields["language"].choices = term_choices(Vocabulary.LANGUAGE, _("any language"))
+        self.fields["region"].choices = term_choices(Vocabulary.REGION, _("any region"))
+
+    def filters(self):
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {"topics": [data["topic"]] if data["topic"] else [], "language": data["language"], "region": data["region"]}
+
+
+class PanelCheckForm(forms.Form):
+    """Counts only: no names, no personal data."""
+
+    women = forms.IntegerField(label=_("Women"), min_value=0, max_value=1000, initial=0)
+    men = forms.IntegerField(label=_("Men"), min_value=0, max_value=1000, initial=0)
+    non_binary = forms.IntegerField(label=_("Non-binary"), min_value=0, max_value=1000, initial=0)
+    not_stated = forms.IntegerField(label=_("Not stated"), min_value=0, max_value=1000, initial=0)
+    topics = forms.MultipleChoiceField(
+        label=_("Topics of the panel"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    language = forms.ChoiceField(label=_("Language of the event"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].choices = topic_choices()
+        self.fields["language"].choices = term_choices(Vocabulary.LANGUAGE, _("any language"))
+
+    def count_fields(self):
+        return [self[name] for name in ("women", "men", "non_binary", "not_stated")]
+
+    def counts(self):
+        data = self.cleaned_data
+        return PanelCounts(data["women"], data["men"], data["non_binary"], data["not_stated"])

@@ -1,0 +1,78 @@
+"""The gender marker of a vacancy's title, and job titles given only in their masculine form.
+
+The *title* is the text's first non-empty line. A gender marker is "(m/v/x)", "(h/f/x)", "(m/f/x)"
+or an equivalent: two to four of the letters m, h (homme), f, v (vrouw), w (weiblich), x and d
+(divers), separated by "/", "-" or ",", in brackets or not, naming at least a man and a woman or
+"x"; or "(all genders)". A marker without "x" leaves out non-binary people (Taalunie).
+
+A masculine title ("développeur", "verkoper") is masculine-only unless the text also gives an
+inclusive form of it: its feminine form anywhere ("développeuse"), a feminine ending written
+onto it ("développeur·euse", "ingénieur(e)", "directeur/rice"), or a gender marker
+after it on the same line ("développeur (h/f/x)", "Développeur Java (H/F)").
+"""
+
+import re
+
+from .folding import fold
+
+MARKER = re.compile(
+    r"(?<!\w)\(?\s*(?P<letters>[mhfvwxd](?:\s*[/,\-]\s*[mhfvwxd]){1,3})\s*\)?(?!\w)|\(\s*all\s+genders\s*\)"
+)
+FEMININE_ENDING = re.compile(r"(?:\s*[·•∙\-‐/(]\s*|\.)(\w+)")
+LINE_END = re.compile(r"[\r\n]")
+
+
+def marker_in(folded_text, start=0, end=None, anchored=False):
+    """The first gender marker in ``folded_text[start:end]`` (at ``start`` exactly when ``anchored``)."""
+    end = len(folded_text) if end is None else end
+    if anchored:
+        found = MARKER.match(folded_text, start, end)
+        return found if found and _is_marker(found) else None
+    return next((found for found in MARKER.finditer(folded_text, start, end) if _is_marker(found)), None)
+
+
+def _is_marker(found):
+    letters = set(re.sub(r"[^a-z]", "", found.group("letters") or "x"))
+    return "x" in letters or bool(letters & {"m", "h"} and letters & {"f", "v", "w"})
+
+
+def names_x(found):
+    """Whether a marker names non-binary people too ("x", "d" or "all genders")."""
+    letters = found.group("letters")
+    return letters is None or "x" in letters or "d" in letters
+
+
+def title_span(folded_text):
+    """Start and end of the first non-empty line."""
+    for line in re.finditer(r"[^\r\n]+", folded_text):
+        if line.group().strip():
+            return line.start(), line.end()
+    return 0, 0
+
+
+def has_inclusive_form(folded_text, end, feminine_forms):
+    """Whether the masculine title ending at ``end`` carries a feminine ending, or a marker later on its line."""
+    ending = FEMININE_ENDING.match(folded_text, end)
+    if ending and any(form.endswith(ending.group(1)) for form in feminine_forms):
+        return True
+    line_end = LINE_END.search(folded_text, end)
+    return marker_in(folded_text, end, line_end.start() if line_end else len(folded_text)) is not None
+
+
+def masculine_only(folded_text, words):
+    """``(match, title index)`` of every masculine title the text gives in no inclusive form."""
+    if words.masculine_titles is None:
+        return []
+    with_feminine = set()
+    if words.feminine_titles is not None:
+        with_feminine = {int(found.lastgroup[1:]) for found in words.feminine_titles.finditer(folded_text)}
+    found = []
+    for match in words.masculine_titles.finditer(folded_text):
+        index = int(match.lastgroup[1:])
+        title = words.titles[index]
+        feminine_forms = [fold(form) for form in title.feminine.split("|")] if title.feminine else []
+        if index in with_feminine or has_inclusive_form(folded_text, match.end(), feminine_forms):
+            with_feminine.add(index)  # one inclusive mention covers the title's other mentions
+            continue
+        found.append((match, index))
+    return [(match, index) for match, index in found if index not in with_feminine]

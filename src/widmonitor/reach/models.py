@@ -1,0 +1,247 @@
+"""The reach of initiatives: per initiative and year, how many took part, of whom women and girls.
+
+A partner enters an outcome for one of her organisations' initiatives; it is pending until a
+moderator accepts it. One outcome per initiative and year is accepted at a time: accepting a
+newer one marks the old one replaced, and the history keeps every state. Shares are computed
+from the counts, never stored.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from widmonitor.vocabularies.choices import Moderation
+
+from .ages import AgeBand
+
+FIRST_YEAR = 2000  # no outcome of the registry's initiatives is older
+
+
+def share(part, whole):
+    """``part`` of ``whole`` as a fraction between 0 and 1; None when ``whole`` is 0 (no share of nobody)."""
+    return part / whole if whole else None
+
+
+class SourceKind(models.TextChoices):
+    OWN_COUNT = "own-count", _("own count")
+    ESTIMATE = "estimate", _("estimate")
+    OTHER = "other", _("other documented source")
+
+
+class OutcomeQuerySet(models.QuerySet):
+    def accepted(self):
+        return self.filter(status=Outcome.Status.ACCEPTED).order_by("-year")
+
+    def public(self):
+        """The accepted outcomes of published initiatives: what the portal, the API and the report show."""
+        return self.accepted().filter(initiative__moderation=Moderation.PUBLISHED)
+
+
+class Outcome(models.Model):
+    """What an initiative reached in one year, as its organisation or a moderator reports it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+        REPLACED = "replaced", _("replaced by a newer accepted outcome")
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", models.CASCADE, related_name="outcomes", verbose_name=_("initiative")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(FIRST_YEAR)], help_text=_("The calendar year counted, e.g. 2024.")
+    )
+    participants = models.PositiveIntegerField(
+        _("participants"), help_text=_("Everyone who took part in the year, e.g. 120.")
+    )
+    women_and_girls = models.PositiveIntegerField(
+        _("of whom women and girls"), help_text=_("At most the participants, e.g. 70.")
+    )
+    sessions = models.PositiveIntegerField(
+        _("sessions or editions"), null=True, blank=True, help_text=_("How many times it ran in the year, e.g. 12; empty if unknown.")
+    )
+    source_kind = models.CharField(_("source of the figures"), max_length=10, choices=SourceKind.choices)
+    source_note = models.TextField(
+        _("about the source"),
+        max_length=1000,
+        blank=True,
+        help_text=_("How the figures were counted, e.g. attendance lists of the 12 sessions; required for another source."),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("entered by")
+    )
+    created_at = models.DateTimeField(_("entered"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("moderator")
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(
+        _("message to the partner"), blank=True, max_length=2000, help_text=_("Required to reject, e.g. Please give the source.")
+    )
+
+    history = HistoricalRecords()
+    objects = OutcomeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        ordering = ["-year", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(women_and_girls__lte=models.F("participants")), name="outcome_women_within_participants"
+            ),
+            models.UniqueConstraint(
+                fields=["initiative", "year"], condition=models.Q(status="accepted"), name="outcome_one_accepted_per_year"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Outcome #%(number)s (%(year)s)") % {"number": self.pk, "year": self.year}
+
+    @property
+    def women_share(self):
+        return share(self.women_and_girls, self.participants)
+
+    def age_rows(self):
+        """The outcome's age rows in the order of the bands, youngest first."""
+        order = list(AgeBand.values)
+        return sorted(self.ages.all(), key=lambda row: order.index(row.band))
+
+    def clean(self):
+        errors = {}
+        if None not in (self.participants, self.women_and_girls) and self.women_and_girls > self.participants:
+            errors["women_and_girls"] = ValidationError(
+                _("%(women)s women and girls is more than the %(participants)s participants."),
+                code="women_over_participants",
+                params={"women": self.women_and_girls, "participants": self.participants},
+            )
+        if self.year is not None and self.initiative_id is not None:
+            problem = year_problem(self.year, self.initiative)
+            if problem:
+                errors["year"] = problem
+        if self.source_kind == SourceKind.OTHER and not self.source_note.strip():
+            errors["source_note"] = ValidationError(_("Name the source of the figures."), code="source_note_required")
+        if errors:
+            raise ValidationError(errors)
+
+    def check_ages(self, rows):
+        """Refuse age rows ``[(band, participants, women)]`` that add up to more than the outcome's totals."""
+        check_age_rows(self.participants, self.women_and_girls, rows)
+
+    def accept(self, moderator, reason=""):
+        """Accept this outcome; the one accepted before for the same initiative and year is marked replaced."""
+        self._check_pending()
+        with transaction.atomic():
+            for older in Outcome.objects.accepted().filter(initiative_id=self.initiative_id, year=self.year).exclude(pk=self.pk):
+                older.status = self.Status.REPLACED
+                older._history_user = moderator
+                older._change_reason = str(_("Replaced by outcome #%(number)s") % {"number": self.pk})
+                older.save(update_fields=["status"])
+            self._decide(self.Status.ACCEPTED, moderator, reason, _("Accepted"))
+
+    def reject(self, moderator, reason):
+        self._check_pending()
+        if not reason.strip():
+            raise ValidationError(_("Tell the partner why the outcome is rejected."), code="reason_required")
+        self._decide(self.Status.REJECTED, moderator, reason, _("Rejected"))
+
+    def _check_pending(self):
+        if self.status != self.Status.PENDING:
+            raise ValidationError(
+                _("Outcome #%(number)s was already %(status)s."),
+                code="already_decided",
+                params={"number": self.pk, "status": self.get_status_display()},
+            )
+
+    def _decide(self, status, moderator, reason, change):
+        self.status, self.decided_by, self.decided_at, self.reason = status, moderator, timezone.now(), reason
+        self._history_user, self._change_reason = moderator, str(change)
+        self.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+
+
+def year_problem(year, initiative):
+    """Why ``year`` cannot be counted for ``initiative`` (in the future, or outside its known period), or None."""
+    this_year = timezone.localdate().year
+    if year > this_year:
+        return ValidationError(
+            _("%(year)s is still to come (this is %(this_year)s)."),
+            code="future_year",
+            params={"year": year, "this_year": this_year},
+        )
+    first = initiative.starts_on.year if initiative.starts_on else None
+    last = initiative.ends_on.year if initiative.ends_on else None
+    if (first and year < first) or (last and year > last):
+        return ValidationError(
+            _("The initiative ran from %(first)s to %(last)s, not in %(year)s."),
+            code="outside_period",
+            params={"year": year, "first": first or "…", "last": last or "…"},
+        )
+    return None
+
+
+def check_age_rows(participants, women, rows):
+    """Refuse age rows ``[(band, participants, women)]`` with more women than participants, or summing past the totals."""
+    errors = []
+    labels = dict(AgeBand.choices)
+    for band, band_participants, band_women in rows:
+        if band_women > band_participants:
+            errors.append(
+                ValidationError(
+                    _("Age %(band)s: %(women)s women and girls is more than the %(participants)s participants."),
+                    code="age_women_over_participants",
+                    params={"band": labels.get(band, band), "women": band_women, "participants": band_participants},
+                )
+            )
+    counted = sum(row[1] for row in rows)
+    if participants is not None and counted > participants:
+        errors.append(
+            ValidationError(
+                _("The age bands count %(counted)s participants, more than the %(total)s in all."),
+                code="ages_over_participants",
+                params={"counted": counted, "total": participants},
+            )
+        )
+    counted_women = sum(row[2] for row in rows)
+    if women is not None and counted_women > women:
+        errors.append(
+            ValidationError(
+                _("The age bands count %(counted)s women and girls, more than the %(total)s in all."),
+                code="ages_over_women",
+                params={"counted": counted_women, "total": women},
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+class OutcomeByAge(models.Model):
+    """The part of an outcome in one age band, where the organisation knows it."""
+
+    outcome = models.ForeignKey(Outcome, models.CASCADE, related_name="ages", verbose_name=_("outcome"))
+    band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices)
+    participants = models.PositiveIntegerField(_("participants"), help_text=_("e.g. 40"))
+    women_and_girls = models.PositiveIntegerField(_("of whom women and girls"), help_text=_("e.g. 25"))
+
+    class Meta:
+        verbose_name = _("outcome by age")
+        verbose_name_plural = _("outcomes by age")
+        ordering = ["outcome", "band"]
+        constraints = [
+            models.UniqueConstraint(fields=["outcome", "band"], name="outcome_age_band_unique"),
+            models.CheckConstraint(
+                condition=models.Q(women_and_girls__lte=models.F("participants")), name="outcome_age_women_within_participants"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.outcome} {self.get_band_display()}"
+
+    @property
+    def women_share(self):
+        return share(self.women_and_girls, self.participants)

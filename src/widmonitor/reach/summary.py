@@ -1,0 +1,138 @@
+"""The reach of the registry in one year, by sub-objective, objective, audience and age band: plain rows.
+
+Only accepted outcomes of published initiatives count. Each row says how many published
+initiatives are in its scope and how many of them reported at all, so a reader sees how much
+of the registry the figures cover. An initiative serving several sub-objectives (or audiences)
+counts in each of their rows: rows of one table do not add up to the total (``reach_total``).
+A few queries per table, whatever the size of the registry.
+
+``initiatives`` narrows the scope to some initiatives (a queryset or an iterable of
+initiatives or their pks); unpublished ones never count.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Max
+
+from widmonitor.initiatives.models import Initiative
+from widmonitor.strategy.models import Objective
+from widmonitor.vocabularies.choices import Vocabulary
+from widmonitor.vocabularies.models import Term
+
+from .ages import AgeBand
+from .models import Outcome, OutcomeByAge, share
+
+
+@dataclass(frozen=True)
+class ReachRow:
+    subject: object  # an Objective, an audience Term, an AgeBand, or None for the whole scope
+    initiatives: int  # published initiatives in scope
+    reported: int  # of which with an accepted outcome for the year (for an age band: giving that band)
+    participants: int
+    women: int
+    sessions: int | None  # the sum of the sessions given; None for age bands, which have none
+
+    @property
+    def women_share(self):
+        return share(self.women, self.participants)
+
+
+def in_scope(initiatives=None):
+    """The published initiatives, narrowed to ``initiatives`` when given."""
+    scope = Initiative.objects.published()
+    if initiatives is None:
+        return scope
+    if hasattr(initiatives, "values"):
+        return scope.filter(pk__in=initiatives.values("pk"))
+    return scope.filter(pk__in=[getattr(item, "pk", item) for item in initiatives])
+
+
+def accepted_figures(year, scope):
+    """``{initiative pk: (participants, women, sessions)}`` of the accepted outcomes of ``year`` in ``scope``."""
+    outcomes = Outcome.objects.accepted().filter(year=year, initiative__in=scope)
+    return {pk: (p, w, s) for pk, p, w, s in outcomes.values_list("initiative_id", "participants", "women_and_girls", "sessions")}
+
+
+def row(subject, initiative_pks, figures):
+    reported = [figures[pk] for pk in initiative_pks if pk in figures]
+    return ReachRow(
+        subject=subject,
+        initiatives=len(initiative_pks),
+        reported=len(reported),
+        participants=sum(f[0] for f in reported),
+        women=sum(f[1] for f in reported),
+        sessions=sum(f[2] for f in reported if f[2] is not None),
+    )
+
+
+def rows_by(subjects, links, year, scope):
+    """One row per subject, from ``links``: pairs (subject pk, initiative pk)."""
+    members = defaultdict(set)
+    for subject_pk, initiative_pk in links:
+        members[subject_pk].add(initiative_pk)
+    figures = accepted_figures(year, scope)
+    return [row(subject, members[subject.pk], figures) for subject in subjects]
+
+
+def reach_by_subobjective(year, initiatives=None):
+    """The reach of ``year`` per sub-objective of the current strategy, in the strategy's order."""
+    scope = in_scope(initiatives)
+    subjects = list(Objective.objects.current().sub_objectives())
+    links = Initiative.objectives.through.objects.filter(objective__in=subjects, initiative__in=scope)
+    return rows_by(subjects, links.values_list("objective_id", "initiative_id"), year, scope)
+
+
+def reach_by_objective(year, initiatives=None):
+    """The reach of ``year`` per objective, counting the initiatives linked to it or to any of its sub-objectives."""
+    scope = in_scope(initiatives)
+    current = list(Objective.objects.current())
+    subjects = [objective for objective in current if objective.parent_id is None]
+    top = {objective.pk: objective.parent_id or objective.pk for objective in current}
+    links = Initiative.objectives.through.objects.filter(objective__in=current, initiative__in=scope)
+    pairs = ((top[objective_pk], initiative_pk) for objective_pk, initiative_pk in links.values_list("objective_id", "initiative_id"))
+    return rows_by(subjects, pairs, year, scope)
+
+
+def reach_by_audience(year, initiatives=None):
+    """The reach of ``year`` per target audience of the controlled list, in its order."""
+    scope = in_scope(initiatives)
+    subjects = list(Term.objects.of(Vocabulary.AUDIENCE))
+    links = Initiative.audiences.through.objects.filter(term__in=subjects, initiative__in=scope)
+    return rows_by(subjects, links.values_list("term_id", "initiative_id"), year, scope)
+
+
+def reach_total(year, initiatives=None):
+    """The reach of ``year`` over the whole scope: each initiative counted once."""
+    scope = in_scope(initiatives)
+    return row(None, set(scope.values_list("pk", flat=True)), accepted_figures(year, scope))
+
+
+def reach_by_age(year, initiatives=None):
+    """Per age band, the sums of the bands the accepted outcomes of ``year`` give; ``reported``: how many gave it."""
+    scope = in_scope(initiatives)
+    ages = OutcomeByAge.objects.filter(outcome__in=Outcome.objects.accepted().filter(year=year, initiative__in=scope))
+    sums = defaultdict(lambda: [0, 0, 0])
+    for band, participants, women in ages.values_list("band", "participants", "women_and_girls"):
+        sums[band][0] += 1
+        sums[band][1] += participants
+        sums[band][2] += women
+    total = scope.count()
+    return [
+        ReachRow(subject=band, initiatives=total, reported=sums[band][0], participants=sums[band][1], women=sums[band][2], sessions=None)
+        for band in AgeBand
+    ]
+
+
+def latest_reported_year():
+    """The latest year with an accepted outcome of a published initiative, or None."""
+    return Outcome.objects.public().aggregate(latest=Max("year"))["latest"]
+
+
+def reach_of_objective(objective, year):
+    """Rows for an objective's page: the objective itself, then each of its sub-objectives."""
+    scope = Initiative.objects.published().serving(objective)
+    if objective.parent_id:
+        return [row for row in reach_by_subobjective(year, scope) if row.subject.pk == objective.pk]
+    own = [row for row in reach_by_objective(year, scope) if row.subject.pk == objective.pk]
+    return own + [row for row in reach_by_subobjective(year, scope) if row.subject.parent_id == objective.pk]

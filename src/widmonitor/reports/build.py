@@ -1,0 +1,258 @@
+"""``build_report(year)``: everything the annual report shows, gathered from the registry, the
+strategy, the indicator store and the report's own records, as a plain ``report.Report``.
+
+Every count is computed here from records; nothing is typed. The initiatives of a year are the
+published ones whose period overlaps that year (an unknown start or end is open).
+"""
+
+import datetime
+import re
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from widmonitor.actors.models import Organisation
+from widmonitor.indicators import presentation
+from widmonitor.indicators.charts import over_time_rows
+from widmonitor.initiatives.analysis import analyse
+from widmonitor.initiatives.models import Initiative, PublishedList
+from widmonitor.languages import content_languages
+from widmonitor.reach import summary as reach
+from widmonitor.strategy.models import Objective, Strategy
+from widmonitor.vocabularies.choices import Sector, Vocabulary
+from widmonitor.vocabularies.models import Term
+
+from . import changes, report
+from .models import Edition, Meeting, TextBlock
+
+DOCUMENT_YEAR = re.compile(r"(\d{4})$")
+
+
+class UnknownYear(ValueError):
+    """The year is outside the strategy's years, so there is nothing to report on."""
+
+
+def report_years():
+    """The years a report can be built for: the current strategy's, up to this year."""
+    strategy = Strategy.objects.current()
+    if strategy is None:
+        return []
+    return list(range(strategy.starts, min(strategy.ends, timezone.localdate().year) + 1))
+
+
+def build_report(year):
+    """The report of ``year``, computed now."""
+    strategy = Strategy.objects.current()
+    if strategy is None or year not in report_years():
+        raise UnknownYear(year)
+    running = running_in(year)
+    objectives, named = objective_sections(year, running)
+    reach_overview = reach_of_year(year, running, objectives)
+    change_set = changes.since_previous(year, objectives)
+    named |= {*change_set.new, *change_set.ended, *(entry.uid for entry in change_set.changed)}
+    document, stated = stated_lists(year)
+    meetings = meetings_for(year)
+    return report.Report(
+        year=year,
+        built_at=timezone.now().isoformat(),
+        languages=[language.code for language in content_languages()],
+        language_names={language.code: language.name for language in content_languages()},
+        strategy=text_of(strategy, "title"),
+        texts=prose(year),
+        indicators=indicators(year),
+        objectives=objectives,
+        initiatives=initiative_entries(named),
+        audiences={term.code: text_of(term, "label") for term in Term.objects.of(Vocabulary.AUDIENCE).order_by("position")},
+        meetings=[
+            report.Meeting(m.date.isoformat(), m.kind, text_of(m, "title"), m.participants) for m in meetings
+        ],
+        supporting=supporting(meetings),
+        changes=change_set,
+        stated_document=document,
+        stated_lists=stated,
+        reach=reach_overview,
+    )
+
+
+def running_in(year):
+    """The published initiatives running at some time in ``year``."""
+    return Initiative.objects.published().running_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+def text_of(record, name):
+    return report.Text(dict(getattr(record, name) or {}), record.original_language)
+
+
+def prose(year):
+    """``{section: Text}``: the text blocks of the year; the first written of a section is its original."""
+    texts = {}
+    for block in TextBlock.objects.of_year(year):
+        entry = texts.setdefault(block.section, report.Text({}, block.language))
+        entry.texts[block.language] = block.text
+    return texts
+
+
+def counts(sectors):
+    """``{sector: count}`` for every sector type, from an iterable of sector values."""
+    found = {sector: 0 for sector in Sector.values}
+    for sector in sectors:
+        found[sector] += 1
+    return found
+
+
+def objective_sections(year, running):
+    """The strategy's objectives in order, each with its initiatives of the year; and every uid they name."""
+    objectives = list(Objective.objects.current())
+    parents = {o.pk: o.parent_id for o in objectives}
+    pairs = Initiative.objectives.through.objects.filter(initiative__in=running).values_list(
+        "objective_id", "initiative__uid", "initiative__sector"
+    )
+    direct, serving = {}, {}
+    for objective_id, uid, sector in pairs:
+        direct.setdefault(objective_id, {})[uid] = sector
+        for target in (objective_id, parents.get(objective_id)):
+            if target:
+                serving.setdefault(target, {})[uid] = sector
+    sections, named = [], set()
+    for o in objectives:
+        listed = direct.get(o.pk, {})
+        all_serving = serving.get(o.pk, {})
+        named |= set(listed)
+        sections.append(
+            report.ObjectiveSection(
+                code=o.code,
+                title=text_of(o, "title"),
+                description=text_of(o, "description"),
+                parent=next((p.code for p in objectives if p.pk == o.parent_id), ""),
+                listed=sorted(listed),
+                counts=counts(listed.values()),
+                serving_total=len(all_serving),
+                serving_counts=counts(all_serving.values()),
+            )
+        )
+    return sections, named
+
+
+def reach_of_year(year, running, objectives):
+    """The reach the initiatives running in ``year`` reported for it: set on each objective section; in all, per audience, per age band."""
+    by_code = {row.subject.code: reach_of(row) for row in reach.reach_by_objective(year, running)}
+    by_code |= {row.subject.code: reach_of(row) for row in reach.reach_by_subobjective(year, running)}
+    for section in objectives:
+        section.reach = by_code.get(section.code)
+    return report.ReachOverview(
+        total=reach_of(reach.reach_total(year, running)),
+        audiences={row.subject.code: reach_of(row) for row in reach.reach_by_audience(year, running)},
+        ages={row.subject.value: reach_of(row) for row in reach.reach_by_age(year, running)},
+    )
+
+
+def reach_of(row):
+    return report.Reach(row.initiatives, row.reported, row.participants, row.women, row.sessions)
+
+
+def initiative_entries(uids):
+    """``{uid: InitiativeEntry}`` of the named initiatives: what the lists print of each (no contact details)."""
+    queryset = Initiative.objects.filter(uid__in=uids).prefetch_related(
+        Prefetch("audiences", queryset=Term.objects.order_by("position")),
+        Prefetch("organisations", queryset=Organisation.objects.order_by("slug")),
+    )
+    entries = {}
+    for initiative in queryset.order_by("uid"):
+        entries[initiative.uid] = report.InitiativeEntry(
+            uid=initiative.uid,
+            title=text_of(initiative, "title"),
+            summary=text_of(initiative, "summary"),
+            sector=initiative.sector,
+            audiences=[term.code for term in initiative.audiences.all()],
+            organisations=[text_of(organisation, "name") for organisation in initiative.organisations.all()],
+            starts=initiative.starts,
+            ends=initiative.ends,
+        )
+    return entries
+
+
+def meetings_for(year):
+    """The meetings since the previous published edition's year (the first edition: all) up to the end of ``year``."""
+    meetings = Meeting.objects.filter(date__lte=datetime.date(year, 12, 31))
+    previous = Edition.objects.previous(year)
+    if previous is not None:
+        meetings = meetings.filter(date__gt=datetime.date(previous.year, 12, 31))
+    return list(meetings.order_by("date").prefetch_related("organisations"))
+
+
+def supporting(meetings):
+    """The organisations linked to the year's meetings, each once, by identifier."""
+    found = {}
+    for meeting in meetings:
+        for organisation in meeting.organisations.all():
+            found[organisation.slug] = text_of(organisation, "name")
+    return [found[slug] for slug in sorted(found)]
+
+
+def indicators(year):
+    """Each catalogue indicator: Belgium's latest values up to ``year`` with flags and sources, and its chart rows."""
+    found = []
+    for indicator in presentation.catalogue().values():
+        by_geo = presentation.series_by_geo(indicator)
+        home = by_geo.get(presentation.HOME)
+        points = [p for p in (home.points if home else []) if p.year <= year and p.has_value]
+        latest = points[-1] if points else None
+        rows = [row for row in over_time_rows(indicator, by_geo) if row["year"] <= year]
+        target = drawn_target(indicator, rows)
+        found.append(
+            report.Indicator(
+                code=indicator.code,
+                title=report.Text(dict(indicator.title), indicator.original_language),
+                area=indicator.area,
+                unit=indicator.unit,
+                kind=indicator.source.kind,
+                year=latest.year if latest else None,
+                women=figure(latest, "women"),
+                men=figure(latest, "men"),
+                total=figure(latest, "total"),
+                gap=figure(latest, "gap"),
+                sources=[
+                    report.Source(s.kind, s.dataset, s.document, s.section, s.title)
+                    for s in presentation.sources_of(indicator)
+                ],
+                chart_rows=[{key: row[key] for key in ("geo", "sex", "year", "value", "flags")} for row in rows],
+                target_year=target.year if target else None,
+                target_value=target.value if target else None,
+            )
+        )
+    return found
+
+
+def drawn_target(indicator, rows):
+    """The target, when it is a number about a series the chart draws (a target for the total is not drawn beside women only)."""
+    target = indicator.target
+    if target is None or target.value is None:
+        return None
+    sex = {"women": "F", "men": "M", "total": "T"}.get(target.applies_to)
+    return target if sex is None or any(row["sex"] == sex for row in rows) else None
+
+
+def figure(point, name):
+    if point is None:
+        return report.Figure(None)
+    value = getattr(point, name)
+    return report.Figure(None if value.missing else float(value.number), value.flags or "")
+
+
+def stated_lists(year):
+    """The lists of the latest edition up to ``year`` that printed counts (``wid-report-<year>``), analysed."""
+    documents = {}
+    for document in PublishedList.objects.values_list("document", flat=True).distinct():
+        match = DOCUMENT_YEAR.search(document)
+        if match and int(match.group(1)) <= year:
+            documents[int(match.group(1))] = document
+    if not documents:
+        return "", []
+    document = documents[max(documents)]
+    return document, [
+        report.StatedList(
+            a.document, a.section, a.objective_code, a.bullets, a.initiatives,
+            dict(a.computed), {str(k): v for k, v in a.stated.items()}, a.stated_text, a.note,
+        )
+        for a in analyse(document)
+    ]  # fmt: skip

@@ -1,0 +1,66 @@
+"""What changed in the registry since the previous published edition, from its snapshot and the registry's history.
+
+New: running this year, not in the previous edition. Ended: in the previous edition, not
+running this year (its period ended, or it was withdrawn). Changed: in both, and saved since
+the previous edition was published; the fields are those that differ between the record as it
+was then and as it is now (django-simple-history).
+"""
+
+from widmonitor.initiatives.models import Initiative
+
+from . import report
+from .models import Edition
+
+IGNORED_FIELDS = {"version", "updated_at", "created_at", "created_by", "starts_on", "ends_on", "contact_name", "contact_email"}
+
+
+def previous_uids(snapshot):
+    """The uids of the initiatives an edition's snapshot listed under any objective."""
+    return {uid for objective in snapshot.get("objectives", []) for uid in objective.get("listed", [])}
+
+
+def since_previous(year, objectives):
+    """The changes between the previous published edition and this year's ``objectives`` (ObjectiveSection)."""
+    previous = Edition.objects.previous(year)
+    if previous is None or not previous.snapshot:
+        return report.Changes()
+    snapshot = previous.snapshot["report"]
+    before = previous_uids(snapshot)
+    now = {uid for objective in objectives for uid in objective.listed}
+    return report.Changes(
+        previous_year=previous.year,
+        since=previous.published_at.isoformat(),
+        new=sorted(now - before),
+        ended=sorted(before - now),
+        changed=changed_since(previous.published_at, sorted(now & before)),
+        count_notices=count_notices(snapshot, objectives),
+    )
+
+
+def changed_since(moment, uids):
+    """``[ChangedEntry]`` of the initiatives saved after ``moment``, with the fields that differ since then."""
+    history = Initiative.history.model
+    saved = set(history.objects.filter(uid__in=uids, history_date__gt=moment).values_list("uid", flat=True))
+    entries = []
+    for uid in sorted(saved):
+        records = history.objects.filter(uid=uid).order_by("history_date", "history_id")
+        then = records.filter(history_date__lte=moment).last()
+        now = records.last()
+        if then is None:
+            entries.append(report.ChangedEntry(uid, []))
+            continue
+        fields = sorted({change.field for change in now.diff_against(then).changes} - IGNORED_FIELDS)
+        if fields:
+            entries.append(report.ChangedEntry(uid, fields))
+    return entries
+
+
+def count_notices(snapshot, objectives):
+    """Where the previous edition's count of an objective differs from this year's."""
+    current = {objective.code: objective.serving_total for objective in objectives}
+    notices = []
+    for objective in snapshot.get("objectives", []):
+        code = objective.get("code")
+        if code in current and objective.get("serving_total") != current[code]:
+            notices.append(report.CountNotice(code, objective.get("serving_total"), current[code]))
+    return notices

@@ -1,0 +1,119 @@
+"""The annual report's own records: the working group's meetings, the prose of each edition, the published editions.
+
+Figures and lists are never stored here: ``build.build_report`` computes them. A published
+``Edition`` keeps the whole built report as JSON (its snapshot), so that it renders the same
+later, whatever changes in the registry or the statistics.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from widmonitor.translated_fields import ContentLanguageField, TranslatableModel, TranslatedTextField
+
+from .sections import PROSE_SECTIONS
+
+YEAR = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+
+class Meeting(TranslatableModel):
+    class Kind(models.TextChoices):
+        WORKING_GROUP = "working-group", _("working group meeting")
+        EVENT = "event", _("event")
+        OTHER = "other", _("other meeting")
+
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.WORKING_GROUP)
+    title = TranslatedTextField(
+        _("title"), max_length=300, help_text=_("Optional, e.g. Quarterly meeting on role models; the kind is shown without it.")
+    )
+    participants = models.PositiveIntegerField(
+        _("participants"), null=True, blank=True, help_text=_("How many took part, e.g. 52; empty when not counted.")
+    )
+    organisations = models.ManyToManyField(
+        "actors.Organisation",
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("supporting organisations"),
+        help_text=_("The organisations that took part or supported the strategy at this meeting."),
+    )
+    notes = models.TextField(_("notes"), blank=True, help_text=_("Internal; not printed in the report."))
+
+    history = HistoricalRecords(m2m_fields=["organisations"])
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date.isoformat()} {self.text('title') or self.get_kind_display()}"
+
+
+class TextBlockQuerySet(models.QuerySet):
+    def of_year(self, year):
+        return self.filter(year=year).order_by("section", "pk")
+
+
+class TextBlock(models.Model):
+    """The prose of one section of one edition in one language; the figures around it are computed."""
+
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR, help_text=_("The edition, e.g. 2022."))
+    section = models.CharField(_("section"), max_length=20, choices=PROSE_SECTIONS)
+    language = ContentLanguageField(_("language"))
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "Plain paragraphs separated by a blank line; a line starting with '- ' is a bullet, "
+            "one starting with '## ' a subheading. Nothing else is interpreted (no HTML)."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = TextBlockQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("text block")
+        verbose_name_plural = _("text blocks")
+        ordering = ["year", "section", "language"]
+        constraints = [models.UniqueConstraint(fields=["year", "section", "language"], name="text_block_unique")]
+
+    def __str__(self):
+        return f"{self.year} {self.get_section_display()} ({self.language})"
+
+
+class EditionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__isnull=False).order_by("-year")
+
+    def previous(self, year):
+        """The latest published edition before ``year``, or None."""
+        return self.published().filter(year__lt=year).first()
+
+
+class Edition(models.Model):
+    """A year's report; once published, its snapshot is what every rendering of that year shows."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=YEAR)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("published by")
+    )
+    snapshot = models.JSONField(_("data snapshot"), null=True, blank=True, editable=False)
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return str(self.year)
+
+    @property
+    def is_published(self):
+        return self.published_at is not None

@@ -1,0 +1,280 @@
+"""The report in one interface language: a plain view of a ``Report`` for the templates, then HTML or PDF.
+
+Everything the interface labels (section titles, sectors, units, flags, discrepancy sentences)
+is translated here, in the language asked for; texts of the records come from the report in
+every content language and fall back to their original, marked (``languages.pick``).
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from widmonitor.indicators.computations.values import Value
+from widmonitor.indicators.presentation import AREA_TITLES, FLAGS, format_number, gap_unit_label, unit_label
+from widmonitor.initiatives.analysis import ListAnalysis, discrepancies
+from widmonitor.initiatives.models import Initiative
+from widmonitor.reach.ages import AgeBand
+from widmonitor.vocabularies.choices import Sector
+
+from . import charts
+from .sections import SECTIONS
+
+SECTORS = (Sector.PRIVATE, Sector.PUBLIC, Sector.MIXED, Sector.UNKNOWN)
+PDF_VARIANT = "pdf/ua-1"
+
+
+@dataclass
+class Section:
+    key: str
+    number: int
+    title: str
+    prose: object = None  # a LocalText, or None
+
+
+@dataclass
+class ObjectiveView:
+    code: str
+    title: object  # LocalText
+    description: object
+    counts: list  # [count per sector of SECTORS]
+    total: int
+    serving_total: int
+    entries: list
+    notices: list = field(default_factory=list)
+    children: list = field(default_factory=list)
+    reach: object = None  # report.Reach, or None
+
+
+def view(report, language, draft=False):
+    """The template context of ``report`` in ``language`` (activates it for the caller's rendering)."""
+    with translation.override(language):
+        return {
+            "report": report,
+            "language": language,
+            "draft": draft,
+            "sections": sections(report),
+            "strategy_title": report.strategy.pick(language),
+            "indicator_groups": indicator_groups(report, language),
+            "flags": [(letter, str(label)) for letter, label in FLAGS.items()],
+            "sector_labels": [str(Sector(sector).label) for sector in SECTORS],
+            "objectives": objective_views(report, language),
+            "meetings": meetings(report, language),
+            "supporting": [name.pick(language) for name in report.supporting],
+            "changes": change_view(report, language),
+            "reach": reach_view(report, language),
+            "built_on": date_format(parse_datetime(report.built_at), "DATE_FORMAT"),
+        }
+
+
+def reach_view(report, language):
+    """The reach overview's rows: ``{"total": Reach, "audiences": [(label, Reach)], "ages": [(label, Reach)]}``, or None."""
+    if report.reach is None:
+        return None
+    audiences = [(report.audiences[code].pick(language), reach) for code, reach in report.reach.audiences.items() if code in report.audiences]
+    ages = [(str(AgeBand(code).label), reach) for code, reach in report.reach.ages.items()]
+    return {
+        "total": report.reach.total,
+        "audiences": [(label, reach) for label, reach in audiences if reach.initiatives],
+        "ages": [(label, reach) for label, reach in ages if reach.reported],
+    }
+
+
+def sections(report):
+    result = []
+    for number, (key, title) in enumerate(SECTIONS, start=1):
+        prose = report.texts.get(key)
+        result.append(Section(key, number, str(title), prose.pick() if prose else None))
+    return result
+
+
+def indicator_groups(report, language):
+    """``[(area title, [indicator view])]`` in the catalogue's order."""
+    groups = {}
+    for indicator in report.indicators:
+        title = indicator.title.pick(language)
+        gap_label = str(gap_unit_label(indicator.unit))
+        values = [
+            (_("Women"), indicator.women, str(unit_label(indicator.unit))),
+            (_("Men"), indicator.men, str(unit_label(indicator.unit))),
+            (_("Total"), indicator.total, str(unit_label(indicator.unit))),
+            (_("Gap (women − men)"), indicator.gap, gap_label),
+        ]
+        groups.setdefault(str(AREA_TITLES.get(indicator.area, AREA_TITLES[""])), []).append(
+            {
+                "code": indicator.code,
+                "title": title,
+                "year": indicator.year,
+                "unit": str(unit_label(indicator.unit)),
+                "values": [(label, shown(value), unit) for label, value, unit in values if not value.missing],
+                "sources": list(dict.fromkeys(source_sentence(source) for source in indicator.sources)),
+                "chart": charts.svg_data_uri(indicator, title.text) if len(years_of(indicator)) > 1 else "",
+                "table": chart_table(indicator),
+            }
+        )
+    return [(area, [i for i in items if i["year"]], [i["title"] for i in items if not i["year"]]) for area, items in groups.items()]
+
+
+def years_of(indicator):
+    return {row["year"] for row in indicator.chart_rows}
+
+
+def shown(value):
+    """A figure as published, with its flags: "19.6 b"."""
+    return {"number": format_number(value.number), "flags": value.flags}
+
+
+def source_sentence(source):
+    if source.kind == "eurostat":
+        return _("Source: Eurostat, %(dataset)s") % {"dataset": source.dataset}
+    return _("Source: %(document)s, section %(section)s") % {"document": source.title or source.document, "section": source.section}
+
+
+def chart_table(indicator):
+    """The chart's values: ``(columns, [(year, [cell or None])])``, one column per country and series."""
+    rows = charts.labelled_rows(indicator)
+    columns = list(dict.fromkeys((row["country"], row["series"]) for row in rows))
+    cells = {(row["year"], row["country"], row["series"]): shown(row_value(row)) for row in rows}
+    years = sorted({row["year"] for row in rows})
+    return columns, [(year, [cells.get((year, *column)) for column in columns]) for year in years]
+
+
+def row_value(row):
+    return Value(row["value"], row["flags"])
+
+
+def entry_view(report, uid, language):
+    entry = report.initiatives[uid]
+    return {
+        "uid": uid,
+        "title": entry.title.pick(language),
+        "summary": entry.summary.pick(language),
+        "sector": _("sector type: %(sector)s") % {"sector": Sector(entry.sector).label},
+        "organisations": [name.pick(language) for name in entry.organisations],
+        "audiences": [report.audiences[code].pick(language) for code in entry.audiences if code in report.audiences],
+        "period": period(entry),
+    }
+
+
+def period(entry):
+    if entry.starts and entry.ends:
+        return _("%(starts)s to %(ends)s") % {"starts": entry.starts, "ends": entry.ends}
+    if entry.starts:
+        return _("since %(starts)s") % {"starts": entry.starts}
+    if entry.ends:
+        return _("until %(ends)s") % {"ends": entry.ends}
+    return ""
+
+
+def objective_views(report, language):
+    views = []
+    for objective in report.top_level():
+        top = objective_view(report, objective, language)
+        top.children = [objective_view(report, child, language) for child in report.children(objective.code)]
+        views.append(top)
+    return views
+
+
+def objective_view(report, objective, language):
+    return ObjectiveView(
+        code=objective.code,
+        title=objective.title.pick(language),
+        description=objective.description.pick(language),
+        counts=[objective.counts.get(sector, 0) for sector in SECTORS],
+        total=len(objective.listed),
+        serving_total=objective.serving_total,
+        entries=[entry_view(report, uid, language) for uid in objective.listed],
+        notices=notices(report, objective),
+        reach=objective.reach,
+    )
+
+
+def notices(report, objective):
+    """Where the counts the compared edition stated for this objective disagree: with its own list, and with this year's count."""
+    found = []
+    for stated in report.stated_for(objective.code):
+        analysis = ListAnalysis(
+            document=stated.document, section=stated.section, objective_code=stated.objective_code,
+            objective_title="", bullets=stated.bullets, initiatives=stated.initiatives,
+            computed=stated.computed, stated={key: value for key, value in stated.stated.items()},
+            stated_text=stated.stated_text, note=stated.note,
+        )  # fmt: skip
+        where = _("%(document)s, section %(section)s:") % {"document": stated.document, "section": stated.section}
+        found += [f"{where} {sentence}" for sentence in discrepancies(analysis)]
+        claimed = stated.stated.get("total")
+        if claimed is None:
+            claimed = analysis.stated_breakdown_total
+        if claimed is not None and claimed != len(objective.listed):
+            found.append(
+                _("Section %(section)s of %(document)s states %(stated)s initiatives; the registry has %(count)s running in %(year)s.")
+                % {"section": stated.section, "document": stated.document, "stated": claimed,
+                   "count": len(objective.listed), "year": report.year}
+            )  # fmt: skip
+    return found
+
+
+def meetings(report, language):
+    from .models import Meeting  # noqa: PLC0415  (labels of the fixed kinds)
+
+    kinds = dict(Meeting.Kind.choices)
+    return [
+        {
+            "date": date_format(parse_date(m.date), "DATE_FORMAT"),
+            "iso": m.date,
+            "title": m.title.pick(language) if m.title.texts else str(kinds.get(m.kind, m.kind)),
+            "participants": m.participants,
+        }
+        for m in report.meetings
+    ]
+
+
+def change_view(report, language):
+    changes = report.changes
+    if changes.previous_year is None:
+        return None
+    labels = {f.name: str(f.verbose_name) for f in Initiative._meta.get_fields() if hasattr(f, "verbose_name")}
+    return {
+        "previous_year": changes.previous_year,
+        "since": date_format(parse_datetime(changes.since), "DATE_FORMAT"),
+        "new": [entry_view(report, uid, language) for uid in changes.new if uid in report.initiatives],
+        "ended": [entry_view(report, uid, language) for uid in changes.ended if uid in report.initiatives],
+        "changed": [
+            {**entry_view(report, c.uid, language), "fields": [labels.get(name, name) for name in c.fields]}
+            for c in changes.changed
+            if c.uid in report.initiatives
+        ],
+        "count_notices": [
+            _("%(code)s: %(previous)s initiatives in the %(year)s edition, %(current)s now.")
+            % {"code": n.objective_code, "previous": n.previous, "year": changes.previous_year, "current": n.current}
+            for n in changes.count_notices
+        ],
+    }
+
+
+STYLES = Path(__file__).parent / "static" / "reports"
+INLINE_CSS = {"reports/report.html": ("report.css",), "reports/report_print.html": ("report.css", "report_print.css")}
+
+
+def inline_css(template):
+    """The style sheets a standalone document carries in itself (the portal page links its own)."""
+    return "\n".join((STYLES / name).read_text(encoding="utf-8") for name in INLINE_CSS.get(template, ()))
+
+
+def render_html(report, language, template="reports/report.html", draft=False, extra=None):
+    """The report as an HTML document (the standalone file, the print variant, or a portal page)."""
+    context = {**view(report, language, draft), "css": inline_css(template), **(extra or {})}
+    with translation.override(language):
+        return render_to_string(template, context)
+
+
+def render_pdf(report, language, draft=False, html=None):
+    """The PDF of the print variant, tagged (PDF/UA-1), with the document language set."""
+    from weasyprint import HTML  # noqa: PLC0415  (loads pango; only the PDF needs it)
+
+    html = html or render_html(report, language, "reports/report_print.html", draft=draft)
+    return HTML(string=html, base_url=str(settings.REPO_DIR)).write_pdf(pdf_variant=PDF_VARIANT)

@@ -1,0 +1,222 @@
+"""The built report as plain data: dataclasses that serialise to JSON and back.
+
+A ``Report`` holds everything a rendering shows in every content language (texts as
+``Text``: ``{language: text}`` with the original's code), and only codes and numbers for what
+the interface labels (sectors, flags, units, section titles): those are translated when it is
+rendered. So one snapshot renders every language, and a frozen edition renders its data
+identically whatever happens to the registry or the statistics later.
+"""
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+
+from widmonitor.languages import pick
+
+SNAPSHOT_VERSION = 1
+
+
+@dataclass
+class Text:
+    texts: dict  # {language code: text}
+    original: str
+
+    def pick(self, language=None):
+        """The text in ``language`` (default: the active one), else the original, marked (``languages.pick``)."""
+        return pick(self.texts, self.original, language)
+
+    def __str__(self):
+        return str(self.pick())
+
+
+@dataclass
+class Figure:
+    number: float | None
+    flags: str = ""
+
+    @property
+    def missing(self):
+        return self.number is None
+
+
+@dataclass
+class Source:
+    kind: str  # eurostat or document
+    dataset: str = ""
+    document: str = ""
+    section: str = ""
+    title: str = ""
+
+
+@dataclass
+class Indicator:
+    """An indicator's latest values for Belgium up to the report's year, and its chart's rows."""
+
+    code: str
+    title: Text
+    area: str
+    unit: str  # a unit code, labelled when rendered
+    kind: str  # by_sex or gap
+    year: int | None
+    women: Figure
+    men: Figure
+    total: Figure
+    gap: Figure
+    sources: list[Source] = field(default_factory=list)
+    chart_rows: list = field(default_factory=list)  # {geo, sex, year, value, flags}
+    target_year: int | None = None
+    target_value: float | None = None
+
+
+@dataclass
+class InitiativeEntry:
+    uid: str
+    title: Text
+    summary: Text
+    sector: str
+    audiences: list  # audience codes, labelled from Report.audiences
+    organisations: list[Text] = field(default_factory=list)
+    starts: str = ""
+    ends: str = ""
+
+
+@dataclass
+class Reach:
+    """What the initiatives in a scope reported reaching in the year (``widmonitor.reach.summary``); shares are computed when shown."""
+
+    initiatives: int  # published initiatives in the scope
+    reported: int  # of which with an accepted outcome for the year
+    participants: int
+    women: int  # women and girls among the participants
+    sessions: int | None = None
+
+    @property
+    def women_share(self):
+        return round(100 * self.women / self.participants, 1) if self.participants else None
+
+
+@dataclass
+class ReachOverview:
+    total: Reach  # each initiative once
+    audiences: dict[str, Reach]  # audience code -> reach of the initiatives for that audience
+    ages: dict[str, Reach]  # age band code -> sums of the bands the outcomes give
+
+
+@dataclass
+class ObjectiveSection:
+    """An objective or sub-objective with the initiatives running in the year, counted by sector type."""
+
+    code: str
+    title: Text
+    description: Text
+    parent: str  # "" for an objective
+    listed: list  # uids linked to it directly (for a sub-objective: all its initiatives)
+    counts: dict  # {sector: count} of ``listed``
+    serving_total: int  # an objective: initiatives linked to it or to any sub-objective, each once
+    serving_counts: dict
+    reach: Reach | None = None  # of the initiatives running in the year (an objective: with its sub-objectives')
+
+
+@dataclass
+class StatedList:
+    """A list as an edition printed it, with its stated counts beside the computed ones (initiatives.analysis)."""
+
+    document: str
+    section: str
+    objective_code: str
+    bullets: int
+    initiatives: int
+    computed: dict
+    stated: dict
+    stated_text: str
+    note: str
+
+
+@dataclass
+class Meeting:
+    date: str  # ISO date
+    kind: str
+    title: Text
+    participants: int | None
+
+
+@dataclass
+class CountNotice:
+    objective_code: str
+    previous: int
+    current: int
+
+
+@dataclass
+class ChangedEntry:
+    uid: str
+    fields: list  # model field names, labelled when rendered
+
+
+@dataclass
+class Changes:
+    previous_year: int | None = None
+    since: str = ""  # ISO datetime of the previous edition's publication
+    new: list = field(default_factory=list)  # uids
+    ended: list = field(default_factory=list)
+    changed: list[ChangedEntry] = field(default_factory=list)
+    count_notices: list[CountNotice] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    year: int
+    built_at: str  # ISO datetime
+    languages: list  # content language codes
+    language_names: dict  # {code: name in the language itself}
+    strategy: Text
+    texts: dict[str, Text]  # section key -> prose; a section without prose is absent
+    indicators: list[Indicator]
+    objectives: list[ObjectiveSection]
+    initiatives: dict[str, InitiativeEntry]  # uid -> entry: every initiative the report names
+    audiences: dict[str, Text]  # audience code -> label
+    meetings: list[Meeting]
+    supporting: list[Text]  # names of the organisations supporting the strategy in the year
+    changes: Changes
+    stated_document: str  # the edition whose stated counts are compared ("" when none)
+    stated_lists: list[StatedList]
+    reach: ReachOverview | None = None
+    version: int = SNAPSHOT_VERSION
+
+    def to_json(self):
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data):
+        return decode(cls, data)
+
+    def objective(self, code):
+        return next((o for o in self.objectives if o.code == code), None)
+
+    def top_level(self):
+        return [o for o in self.objectives if not o.parent]
+
+    def children(self, code):
+        return [o for o in self.objectives if o.parent == code]
+
+    def stated_for(self, code):
+        return [s for s in self.stated_lists if s.objective_code == code]
+
+
+def decode(kind, data):
+    """``data`` (from ``to_json``) as an instance of ``kind``, recursing through dataclass-typed fields."""
+    if data is None:
+        return None
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        return kind(**{f.name: decode(hints[f.name], data[f.name]) for f in dataclasses.fields(kind) if f.name in data})
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is list and args:
+        return [decode(args[0], item) for item in data]
+    if origin is dict and len(args) == 2:
+        return {key: decode(args[1], value) for key, value in data.items()}
+    if origin in (typing.Union, types.UnionType):
+        inner = [arg for arg in args if arg is not type(None)]
+        return decode(inner[0], data) if len(inner) == 1 else data
+    return data

@@ -1,0 +1,67 @@
+"""The published reports on the portal; moderators and administrators also see the live drafts."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from . import editions
+from .access import may_preview
+from .build import UnknownYear, build_report, report_years
+from .models import Edition
+from .render import view
+
+KINDS = {
+    "html": ("text/html; charset=utf-8", "html"),
+    "pdf": ("application/pdf", "pdf"),
+    "annex1.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "overview"),
+    "annex2.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "analysis"),
+}
+
+
+def language():
+    return get_language().split("-")[0]
+
+
+def visible_report(request, year):
+    """``(report, draft)`` of ``year``: the published edition for anyone, the live draft for moderators only."""
+    frozen = editions.published_report(year)
+    if frozen is not None:
+        return frozen, False
+    if not may_preview(request.user):
+        raise Http404(_("No report of this year is published."))
+    try:
+        return build_report(year), True
+    except UnknownYear:
+        raise Http404(_("There is no report for this year.")) from None
+
+
+def report_list(request):
+    published = list(Edition.objects.published())
+    drafts = []
+    if may_preview(request.user):
+        done = {edition.year for edition in published}
+        drafts = [year for year in report_years() if year not in done]
+    return render(request, "reports/list.html", {"editions": published, "drafts": drafts})
+
+
+def downloads(year):
+    labels = {"html": _("HTML file"), "pdf": _("PDF"), "annex1.xlsx": _("Annex 1: overview (xlsx)"), "annex2.xlsx": _("Annex 2: analysis (xlsx)")}
+    return [(labels[kind], reverse("reports:download", args=[year, kind])) for kind in KINDS]
+
+
+def edition(request, year):
+    report, draft = visible_report(request, year)
+    context = {**view(report, language(), draft), "downloads": downloads(year)}
+    return render(request, "reports/edition.html", context)
+
+
+def download(request, year, kind):
+    if kind not in KINDS:
+        raise Http404(_("No such download."))
+    report, draft = visible_report(request, year)
+    content_type, file_kind = KINDS[kind]
+    response = HttpResponse(editions.render_file(report, language(), file_kind, draft), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{editions.file_name(year, language(), file_kind)}"'
+    return response

@@ -1,0 +1,71 @@
+import logging
+
+import pytest
+from django.test import Client
+from django.views.debug import ExceptionReporter
+
+from widmonitor.jobads.throttle import CHECKS_PER_MINUTE
+
+AD = "Engineer (m/f/x)\nWe want an ambitious person who is loyal and will join our team."
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_page_shows_the_form_in_every_interface_language(anonymous, db, language):
+    response = anonymous.get(f"/{language}/job-ad-checker/")
+    assert response.status_code == 200
+    assert b'name="csrfmiddlewaretoken"' in response.content and b"<textarea" in response.content
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "partner", "moderator", "admin"])
+def test_everyone_may_check_a_text(request, db, persona):
+    response = request.getfixturevalue(persona).post("/en/job-ad-checker/", {"text": AD, "language": "auto"})
+    assert response.status_code == 200
+    assert '<mark class="jobad-masculine">ambitious<span class="visually-hidden"> (masculine-coded)</span></mark>' in response.content.decode()
+    assert '<mark class="jobad-feminine">loyal' in response.content.decode()
+
+
+def test_a_post_without_the_csrf_token_is_refused(db):
+    response = Client(enforce_csrf_checks=True).post("/en/job-ad-checker/", {"text": AD, "language": "auto"})
+    assert response.status_code == 403
+
+
+def test_every_text_field_of_the_page_is_escaped(anonymous, db):
+    text = 'Engineer (m/f/x)\n<b>ambitious</b> "><script>alert(1)</script> we are loyal and you will join our team'
+    html = anonymous.post("/en/job-ad-checker/", {"text": text, "language": "en"}).content.decode()
+    assert "<script>alert(1)</script>" not in html and "<b>ambitious" not in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2  # in the text area and in the marked copy
+    assert '&lt;b&gt;<mark class="jobad-masculine">ambitious' in html
+
+
+def test_an_empty_text_is_refused_with_a_sentence(anonymous, db):
+    response = anonymous.post("/en/job-ad-checker/", {"text": "   ", "language": "auto"})
+    assert response.status_code == 400
+    assert "The text is empty: paste the text of a vacancy." in response.content.decode()
+
+
+def test_a_visitor_is_limited_to_a_number_of_checks_a_minute(anonymous, db):
+    for _ in range(CHECKS_PER_MINUTE):
+        assert anonymous.post("/en/job-ad-checker/", {"text": AD, "language": "en"}).status_code == 200
+    assert anonymous.post("/en/job-ad-checker/", {"text": AD, "language": "en"}).status_code == 429
+
+
+def test_the_text_is_neither_stored_nor_logged(anonymous, db, django_assert_num_queries, caplog):
+    caplog.set_level(logging.DEBUG)
+    with django_assert_num_queries(0):
+        anonymous.post("/en/job-ad-checker/", {"text": AD + " SECRET-MARKER", "language": "en"})
+    assert not any("SECRET-MARKER" in record.getMessage() for record in caplog.records)
+
+
+def test_an_error_report_does_not_echo_the_text(anonymous, db, monkeypatch, caplog):
+    def failing(text):
+        raise ValueError(f"cannot fold {text}")
+
+    monkeypatch.setattr("widmonitor.jobads.checker.folded", failing)
+    anonymous.raise_request_exception = False
+    caplog.set_level(logging.ERROR, logger="django.request")
+    response = anonymous.post("/en/job-ad-checker/", {"text": AD + " SECRET-MARKER", "language": "en"})
+    assert response.status_code == 500
+    record = next(record for record in caplog.records if record.exc_info)
+    report = ExceptionReporter(record.request, *record.exc_info, is_email=True).get_traceback_text()
+    assert "ValueError" in report and "SECRET-MARKER" not in report
+    assert "SECRET-MARKER" not in record.getMessage()

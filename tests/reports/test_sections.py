@@ -1,0 +1,54 @@
+"""Every section of the report is there, in its order, in every language, in each rendering."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from widmonitor.reports.build import build_report
+from widmonitor.reports.render import render_html
+from widmonitor.reports.sections import SECTIONS
+
+from .conftest import LANGUAGES
+
+
+def headings(html):
+    return re.findall(r'<h2 id="heading-([a-z_]+)">\d+\. (.*?)</h2>', html)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("template", ["reports/report.html", "reports/report_print.html"])
+def test_every_section_is_present_in_order_in_each_language(data, language, template):
+    html = render_html(build_report(2022), language, template)
+    with translation.override(language):
+        expected = [(key, str(title)) for key, title in SECTIONS]
+    assert [(key, title.replace("&#x27;", "'")) for key, title in headings(html)] == expected
+    assert f'<html lang="{language}">' in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_bundled_dutch_prose_is_shown_in_every_language_and_marked_where_it_is_not_translated(data, language):
+    html = render_html(build_report(2022), language)
+    assert '<div class="prose" lang="nl"><p>Met genoegen presenteer ik u de allereerste editie' in html
+    assert ('class="fallback-note"' in html) is (language != "nl")
+    if language == "en":
+        assert "This text exists only in Nederlands, the original; no translation yet." in html
+
+
+def test_a_translated_text_block_replaces_the_original_in_its_language(data):
+    from widmonitor.reports.models import TextBlock
+
+    TextBlock.objects.create(year=2022, section="conclusion", language="en", text="In short: more to do.")
+    report = build_report(2022)
+    assert '<div class="prose" lang="en"><p>In short: more to do.</p></div>' in render_html(report, "en")
+    assert "In short: more to do." not in render_html(report, "nl")
+
+
+def test_prose_is_escaped_and_only_the_tiny_markup_is_interpreted(data):
+    from widmonitor.reports.models import TextBlock
+
+    TextBlock.objects.create(year=2023, section="foreword", language="en", text="<script>alert(1)</script>\n\n- one & two\n## Next")
+    html = render_html(build_report(2023), "en")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<ul><li>one &amp; two</li></ul>" in html and "<h3>Next</h3>" in html
