@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from widmonitor.actors.models import Organisation
 from widmonitor.initiatives.models import Initiative
 from widmonitor.initiatives.writes import save_initiative
+from widmonitor.strategy.models import Objective
 
 
 LANGUAGES = ("nl", "fr", "en")
@@ -72,10 +73,11 @@ def test_user_text_is_escaped_on_pages_and_in_structured_data(anonymous, strateg
     payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     organisation = Organisation.objects.create(slug="evil", name={"nl": payload})
     initiative = save_initiative(
-        Initiative(uid="evil", title={"nl": payload}, summary={"nl": payload}, moderation="published"),
-        {"organisations": [organisation]},
+        Initiative(uid="evil", title={"nl": payload}, summary={"nl": payload}, moderation="published", cost="free"),
+        {"organisations": [organisation], "objectives": list(Objective.objects.current().filter(code="1.3"))},
     )
-    for url in (f"/nl/initiatives/{initiative.uid}/", "/nl/initiatives/?q=alert", "/nl/organisations/evil/"):
+    pages = (f"/nl/initiatives/{initiative.uid}/", "/nl/initiatives/?q=alert", "/nl/organisations/evil/", "/nl/strategy/1.3/", "/nl/finder/?free=1")
+    for url in pages:
         html = anonymous.get(url).content.decode()
         assert payload not in html and "<script>alert" not in html, url
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html, url
