@@ -73,3 +73,9 @@ def test_a_year_without_reports_says_so(data):
     html = render_html(build_report(2022), "en")
 
     assert "No initiative has reported its reach for 2022 yet." in html
+
+
+def test_a_year_without_reports_says_so_once_not_under_every_objective(data):
+    html = render_html(build_report(2022), "en")
+
+    assert "reported its reach for 2022" not in html.replace("No initiative has reported its reach for 2022 yet", "")
