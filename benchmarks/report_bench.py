@@ -44,10 +44,10 @@ def main():
 
     from weasyprint import HTML
 
+    from widmonitor.languages import interface_codes
     from widmonitor.reports import charts, render
     from widmonitor.reports.build import build_report
     from widmonitor.reports.editions import write_files
-    from widmonitor.languages import interface_codes
 
     languages = interface_codes()
     started = time.perf_counter()

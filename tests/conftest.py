@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import translation
 
 from widmonitor.initiatives.registry_loader import load_registry
-from widmonitor.vocabularies.loader import load_vocabularies
 from widmonitor.strategy.loader import load_strategy
+from widmonitor.vocabularies.loader import load_vocabularies
 
 FIXTURES = settings.REPO_DIR / "tests" / "fixtures"
 

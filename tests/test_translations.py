@@ -18,9 +18,9 @@ from django.utils import translation
 import widmonitor
 from widmonitor.initiatives.analysis import ListAnalysis, discrepancies
 from widmonitor.initiatives.models import Initiative
-from widmonitor.vocabularies.choices import Moderation, Sector
 from widmonitor.initiatives.xlsx_export import export_overview
 from widmonitor.initiatives.xlsx_import import import_overview
+from widmonitor.vocabularies.choices import Moderation, Sector
 
 from .initiatives import xlsx_factory as factory
 

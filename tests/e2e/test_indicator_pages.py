@@ -1,14 +1,14 @@
 """The indicator pages in Chromium: the charts draw under the Content-Security-Policy, and axe-core is content."""
 
 import pytest
-
-from .conftest import serious_violations
 from django.conf import settings
 
 from widmonitor.indicators import store
 from widmonitor.indicators.published import load_published
 from widmonitor.strategy.loader import load_strategy
 from widmonitor.vocabularies.loader import load_vocabularies
+
+from .conftest import serious_violations
 
 PAGES = ["/{lang}/indicators/", "/{lang}/indicators/wid_ius_abs/?compare=FR", "/{lang}/indicators/wid_sse_gpg/", "/{lang}/indicators/wid_ui_iu/"]
 

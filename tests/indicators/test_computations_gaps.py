@@ -1,6 +1,11 @@
 import pytest
 
-from widmonitor.indicators.computations.gaps import gap, is_parity, ratio, share_of_women
+from widmonitor.indicators.computations.gaps import (
+    gap,
+    is_parity,
+    ratio,
+    share_of_women,
+)
 from widmonitor.indicators.computations.values import Value
 
 

@@ -1,7 +1,11 @@
 import pytest
 from django.utils import translation
 
-from widmonitor.indicators.computations.progress import Status, distance_to_target, gap_progress
+from widmonitor.indicators.computations.progress import (
+    Status,
+    distance_to_target,
+    gap_progress,
+)
 from widmonitor.indicators.computations.values import Value
 
 

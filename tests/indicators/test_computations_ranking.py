@@ -1,6 +1,12 @@
 import pytest
 
-from widmonitor.indicators.computations.ranking import EU_MEMBER_STATES, Rank, distance_to_eu27, rank, ranks
+from widmonitor.indicators.computations.ranking import (
+    EU_MEMBER_STATES,
+    Rank,
+    distance_to_eu27,
+    rank,
+    ranks,
+)
 from widmonitor.indicators.computations.values import Value
 
 SHARES = {

@@ -1,7 +1,12 @@
 import pytest
 from django.utils import translation
 
-from widmonitor.indicators.computations.trends import change, trend, year_of_parity, year_of_target
+from widmonitor.indicators.computations.trends import (
+    change,
+    trend,
+    year_of_parity,
+    year_of_target,
+)
 from widmonitor.indicators.computations.values import Value
 
 

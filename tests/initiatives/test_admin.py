@@ -3,9 +3,9 @@ from django.test import Client
 from django.urls import reverse
 
 from widmonitor.initiatives.models import Initiative
-from widmonitor.vocabularies.models import Term
-from widmonitor.vocabularies.choices import Moderation
 from widmonitor.strategy.models import Objective
+from widmonitor.vocabularies.choices import Moderation
+from widmonitor.vocabularies.models import Term
 
 CHANGELIST = reverse("admin:initiatives_initiative_changelist")
 

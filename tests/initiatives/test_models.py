@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from widmonitor.initiatives.models import Initiative
-from widmonitor.vocabularies.models import Term
 from widmonitor.initiatives.periods import parse_partial_date, validate_partial_date
-from widmonitor.vocabularies.choices import Moderation
 from widmonitor.languages import LocalText, pick
+from widmonitor.vocabularies.choices import Moderation
+from widmonitor.vocabularies.models import Term
 
 
 @pytest.mark.parametrize(

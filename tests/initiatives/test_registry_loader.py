@@ -1,9 +1,9 @@
 import pytest
 
 from widmonitor.actors.models import Organisation
-from widmonitor.problems import Problems
 from widmonitor.initiatives.models import Initiative, PublishedList
 from widmonitor.initiatives.registry_loader import load_registry
+from widmonitor.problems import Problems
 from widmonitor.vocabularies.choices import Moderation
 
 from .registry_files import initiative, published_list, registry, write

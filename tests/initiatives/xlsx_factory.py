@@ -17,9 +17,9 @@ from openpyxl.utils import get_column_letter
 
 from widmonitor.actors.models import Organisation
 from widmonitor.initiatives.models import Initiative
-from widmonitor.vocabularies.models import Term
 from widmonitor.initiatives.xlsx_columns import INITIATIVES_SHEET
 from widmonitor.strategy.models import Objective
+from widmonitor.vocabularies.models import Term
 
 
 def header_index(ws, header):

@@ -13,7 +13,6 @@ from widmonitor.initiatives.models import Initiative
 from widmonitor.initiatives.writes import save_initiative
 from widmonitor.strategy.models import Objective
 
-
 LANGUAGES = ("nl", "fr", "en")
 PAGES = [
     "/{lang}/",

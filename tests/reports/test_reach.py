@@ -2,7 +2,6 @@
 
 import pytest
 
-from widmonitor.initiatives.models import Initiative
 from widmonitor.reach.models import Outcome, OutcomeByAge
 from widmonitor.reports.build import build_report
 from widmonitor.reports.render import render_html

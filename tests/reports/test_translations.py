@@ -12,8 +12,18 @@ import pytest
 
 from widmonitor.reports.render import render_html
 from widmonitor.reports.report import (
-    ChangedEntry, Changes, CountNotice, Figure, Indicator, InitiativeEntry, Meeting, ObjectiveSection, Report, Source,
-    StatedList, Text,
+    ChangedEntry,
+    Changes,
+    CountNotice,
+    Figure,
+    Indicator,
+    InitiativeEntry,
+    Meeting,
+    ObjectiveSection,
+    Report,
+    Source,
+    StatedList,
+    Text,
 )
 
 # Texts that read the same in English: names, codes, and words that a language spells alike.

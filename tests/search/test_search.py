@@ -5,7 +5,6 @@ from django.http import QueryDict
 
 from widmonitor.search.query import SearchQuery, search
 
-
 QUERIES = [
     # (language, query string, expected uids in result order)
     ("nl", "q=programmeren", ["girls-code"]),

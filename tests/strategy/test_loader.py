@@ -1,8 +1,8 @@
 import pytest
 import yaml
 
-from widmonitor.problems import Problems
 from widmonitor.initiatives.models import Initiative
+from widmonitor.problems import Problems
 from widmonitor.strategy.loader import load_strategy, read_strategy
 from widmonitor.strategy.models import Objective, Strategy
 

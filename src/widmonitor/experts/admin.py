@@ -12,7 +12,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .emails import send_invitation
 from .forms import ExpertInvitationForm
-from .models import INVITATIONS_PER_HOUR, Consent, ExpertProfile, PanelRecord, Topic, invitations_in_last_hour
+from .models import (
+    INVITATIONS_PER_HOUR,
+    Consent,
+    ExpertProfile,
+    PanelRecord,
+    Topic,
+    invitations_in_last_hour,
+)
 
 
 @admin.register(Topic)

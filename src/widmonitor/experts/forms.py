@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from widmonitor.partners.forms import mail_language_field
+from widmonitor.partners.forms import mail_language_field, unused_address
 from widmonitor.partners.models import MailLanguage
 from widmonitor.vocabularies.choices import Vocabulary
 from widmonitor.vocabularies.models import Term
@@ -21,15 +21,8 @@ class ExpertInvitationForm(forms.Form):
     language = mail_language_field()
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        users = get_user_model().objects
-        if users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("%(email)s already has an account, so it cannot be invited as an expert."),
-                code="exists",
-                params={"email": email},
-            )
-        return email
+        message = _("%(email)s already has an account, so it cannot be invited as an expert.")
+        return unused_address(self.cleaned_data["email"], message)
 
     def save(self, inviter):
         data = self.cleaned_data

@@ -17,7 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from widmonitor.translated_fields import ContentLanguageField, TranslatableModel, TranslatedTextField
+from widmonitor.translated_fields import (
+    ContentLanguageField,
+    TranslatableModel,
+    TranslatedTextField,
+)
 from widmonitor.vocabularies.choices import Vocabulary
 
 from . import panels

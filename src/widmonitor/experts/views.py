@@ -19,7 +19,13 @@ from .access import expert_required
 from .consent import CURRENT_WORDING, wording
 from .data_export import personal_data
 from .emails import send_invitation
-from .forms import ConsentForm, DirectorySearchForm, ExpertInvitationForm, ExpertProfileForm, PanelCheckForm
+from .forms import (
+    ConsentForm,
+    DirectorySearchForm,
+    ExpertInvitationForm,
+    ExpertProfileForm,
+    PanelCheckForm,
+)
 from .models import INVITATIONS_PER_HOUR, ExpertProfile, invitations_in_last_hour
 
 PAGE_SIZE = 20

@@ -24,7 +24,17 @@ from .analysis import analyse
 from .models import Initiative
 from .safe_xlsx import write_cell
 from .writes import links_of
-from .xlsx_columns import CHOICE, CODE_SEPARATOR, CODES, CODES_SHEET, INITIATIVES_SHEET, OBJECTIVE, ORGANISATION, TRANSLATED, Layout
+from .xlsx_columns import (
+    CHOICE,
+    CODE_SEPARATOR,
+    CODES,
+    CODES_SHEET,
+    INITIATIVES_SHEET,
+    OBJECTIVE,
+    ORGANISATION,
+    TRANSLATED,
+    Layout,
+)
 
 BOLD = Font(bold=True)
 ITALIC = Font(italic=True)

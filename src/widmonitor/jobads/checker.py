@@ -9,9 +9,8 @@ matching needed. Nothing here stores or logs the text.
 import traceback
 from dataclasses import asdict, dataclass
 
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_variables
 
 from . import detection, titles

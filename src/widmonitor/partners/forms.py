@@ -52,6 +52,15 @@ class InitiativeProposalForm(forms.ModelForm):
         return {name: value for name, value in proposed.items() if stored.get(name) != value}
 
 
+def unused_address(email, message):
+    """``email`` as an invitation stores it (its user name too), or ``message`` when an account has it already."""
+    email = email.strip().lower()
+    users = get_user_model().objects
+    if users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists():
+        raise forms.ValidationError(message, code="exists", params={"email": email})
+    return email
+
+
 def mail_language_field():
     """Who invites someone chooses the language of her e-mails; the inviter's own comes first."""
     return forms.ChoiceField(
@@ -74,15 +83,7 @@ class InvitationForm(forms.Form):
     language = mail_language_field()
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        users = get_user_model().objects
-        if users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("%(email)s already has an account; add a membership to it instead."),
-                code="exists",
-                params={"email": email},
-            )
-        return email
+        return unused_address(self.cleaned_data["email"], _("%(email)s already has an account; add a membership to it instead."))
 
     def save(self):
         data = self.cleaned_data

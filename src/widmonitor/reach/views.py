@@ -6,7 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from widmonitor.partners.access import partner_required
-from widmonitor.partners.models import SUBMISSIONS_PER_HOUR, initiatives_of, submissions_in_last_hour
+from widmonitor.partners.models import (
+    SUBMISSIONS_PER_HOUR,
+    initiatives_of,
+    submissions_in_last_hour,
+)
 
 from .forms import OutcomeForm
 from .models import Outcome

@@ -12,7 +12,11 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from widmonitor.initiatives.analysis import ListAnalysis, discrepancies
-from widmonitor.initiatives.xlsx_export import BY_OBJECTIVE_SHEET, SheetWriter, write_lists_sheet
+from widmonitor.initiatives.xlsx_export import (
+    BY_OBJECTIVE_SHEET,
+    SheetWriter,
+    write_lists_sheet,
+)
 
 from .render import SECTORS
 

@@ -11,7 +11,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from widmonitor.translated_fields import ContentLanguageField, TranslatableModel, TranslatedTextField
+from widmonitor.translated_fields import (
+    ContentLanguageField,
+    TranslatableModel,
+    TranslatedTextField,
+)
 
 from .sections import PROSE_SECTIONS
 

@@ -16,7 +16,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from widmonitor.indicators.computations.values import Value
-from widmonitor.indicators.presentation import AREA_TITLES, FLAGS, format_number, gap_unit_label, unit_label
+from widmonitor.indicators.presentation import (
+    AREA_TITLES,
+    FLAGS,
+    format_number,
+    gap_unit_label,
+    unit_label,
+)
 from widmonitor.initiatives.analysis import ListAnalysis, discrepancies
 from widmonitor.initiatives.models import Initiative
 from widmonitor.reach.ages import AgeBand

@@ -3,7 +3,6 @@
 import re
 
 from django.db import transaction
-
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.datafiles import Reader, read_yaml

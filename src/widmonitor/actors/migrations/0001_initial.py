@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import simple_history.models
-import widmonitor.translated_fields
 from django.conf import settings
 from django.db import migrations, models
+
+import widmonitor.translated_fields
 
 
 class Migration(migrations.Migration):

@@ -3,10 +3,11 @@
 import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
-import widmonitor.experts.models
-import widmonitor.translated_fields
 from django.conf import settings
 from django.db import migrations, models
+
+import widmonitor.experts.models
+import widmonitor.translated_fields
 
 
 class Migration(migrations.Migration):

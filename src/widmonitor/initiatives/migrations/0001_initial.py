@@ -2,10 +2,11 @@
 
 import django.db.models.deletion
 import simple_history.models
-import widmonitor.initiatives.periods
-import widmonitor.translated_fields
 from django.conf import settings
 from django.db import migrations, models
+
+import widmonitor.initiatives.periods
+import widmonitor.translated_fields
 
 
 class Migration(migrations.Migration):

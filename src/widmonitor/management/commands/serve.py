@@ -1,4 +1,6 @@
-from django.contrib.staticfiles.management.commands.runserver import Command as RunserverCommand
+from django.contrib.staticfiles.management.commands.runserver import (
+    Command as RunserverCommand,
+)
 
 
 class Command(RunserverCommand):

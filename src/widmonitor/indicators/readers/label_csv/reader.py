@@ -7,7 +7,14 @@ import io
 import polars as pl
 
 from ...labels import to_codes
-from ..rows import check_columns, check_geo, check_number_column, dataset_required, normalise, raise_if
+from ..rows import (
+    check_columns,
+    check_geo,
+    check_number_column,
+    dataset_required,
+    normalise,
+    raise_if,
+)
 
 VALUE, FLAGS = "Value", "Flag and Footnotes"
 

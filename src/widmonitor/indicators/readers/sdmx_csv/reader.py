@@ -6,7 +6,14 @@ import io
 import polars as pl
 
 from ...labels import to_codes
-from ..rows import check_columns, dataset_required, check_geo, check_number_column, normalise, raise_if
+from ..rows import (
+    check_columns,
+    check_geo,
+    check_number_column,
+    dataset_required,
+    normalise,
+    raise_if,
+)
 
 NOT_DIMENSIONS = ("DATAFLOW", "LAST UPDATE", "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG", "CONF_STATUS", "geo")
 

@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from widmonitor.initiatives.analysis import analyse
-from widmonitor.vocabularies.choices import Sector
 from widmonitor.languages import add_language_argument
+from widmonitor.vocabularies.choices import Sector
 
 
 def cell(value):

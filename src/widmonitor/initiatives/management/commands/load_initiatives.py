@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from widmonitor.problems import Problems
 from widmonitor.initiatives.registry_loader import load_registry
+from widmonitor.problems import Problems
 
 
 class Command(BaseCommand):
