@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from widmonitor.actors.models import Organisation
+from widmonitor.experts.models import PanelRecord
 from widmonitor.indicators import presentation
 from widmonitor.indicators.charts import over_time_rows
 from widmonitor.initiatives.analysis import analyse
@@ -71,6 +72,7 @@ def build_report(year):
         stated_document=document,
         stated_lists=stated,
         reach=reach_overview,
+        panels=panel_figures(year),
     )
 
 
@@ -144,6 +146,13 @@ def reach_of_year(year, running, objectives):
         audiences={row.subject.code: reach_of(row) for row in reach.reach_by_audience(year, running)},
         ages={row.subject.value: reach_of(row) for row in reach.reach_by_age(year, running)},
     )
+
+
+def panel_figures(year):
+    """The speakers of the panels recorded at the events of published initiatives in ``year``."""
+    records = PanelRecord.objects.in_year(year).filter(initiative__in=Initiative.objects.published())
+    totals = records.totals()
+    return report.Panels(records.count(), totals.women, totals.men, totals.non_binary, totals.not_stated)
 
 
 def reach_of(row):

@@ -104,6 +104,25 @@ class ReachOverview:
 
 
 @dataclass
+class Panels:
+    """The panels recorded at the events of published initiatives in the year (``experts.PanelRecord``): counts only."""
+
+    panels: int
+    women: int
+    men: int
+    non_binary: int
+    not_stated: int
+
+    @property
+    def speakers(self):
+        return self.women + self.men + self.non_binary + self.not_stated
+
+    @property
+    def women_share(self):
+        return round(100 * self.women / self.speakers, 1) if self.speakers else None
+
+
+@dataclass
 class ObjectiveSection:
     """An objective or sub-objective with the initiatives running in the year, counted by sector type."""
 
@@ -182,6 +201,7 @@ class Report:
     stated_document: str  # the edition whose stated counts are compared ("" when none)
     stated_lists: list[StatedList]
     reach: ReachOverview | None = None
+    panels: Panels | None = None
     version: int = SNAPSHOT_VERSION
 
     def to_json(self):
