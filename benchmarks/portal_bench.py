@@ -32,7 +32,6 @@ import threading
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
 WORDS = ["code", "women", "training", "digital", "mentoring", "girls", "network", "data", "school", "career"]
 
 

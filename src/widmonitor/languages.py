@@ -92,6 +92,14 @@ def pick(texts, original, language=None):
     return LocalText("", original or language, fallback=language != original)
 
 
+class Translated:
+    """Anything whose texts are ``{language: text}`` fields beside an ``original_language``: records, result cards."""
+
+    def text(self, field, language=None):
+        """``field`` in ``language`` (default: the active language), else the original, marked (``pick``)."""
+        return pick(getattr(self, field), self.original_language, language)
+
+
 def add_language_argument(parser, help_text):
     """``--language`` for a command whose output speaks one of the interface languages."""
     parser.add_argument(

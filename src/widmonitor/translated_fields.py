@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .languages import CODE_LENGTH, content_codes, content_languages, pick
+from .languages import CODE_LENGTH, Translated, content_codes, content_languages
 
 
 def validate_content_language(value):
@@ -141,7 +141,7 @@ class TranslatedFormField(forms.MultiValueField):
         return (initial or {}) != self.compress(data if isinstance(data, list) else self.widget.decompress(data))
 
 
-class TranslatableModel(models.Model):
+class TranslatableModel(Translated, models.Model):
     """A record with texts in several content languages; ``text()`` applies the fallback rule."""
 
     original_language = ContentLanguageField(
@@ -151,7 +151,3 @@ class TranslatableModel(models.Model):
 
     class Meta:
         abstract = True
-
-    def text(self, field, language=None):
-        """``field`` in ``language`` (default: the active language), else the original, marked."""
-        return pick(getattr(self, field), self.original_language, language)

@@ -8,7 +8,6 @@ text search, same order) and pages with ``limit`` and ``offset``; ``lang`` choos
 content language of the texts. The schema is at ``/api/openapi.json``, the docs at ``/api/docs``.
 """
 
-from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -51,10 +50,7 @@ def content_language(lang):
 @api.get("/initiatives", response=schemas.InitiativePage, summary="Search the published initiatives")
 def initiatives(request, filters: Query[schemas.InitiativeFilters]):
     language = content_language(filters.lang)
-    params = QueryDict(mutable=True)
-    params.update(request.GET)
-    params.pop("page", None)  # the API pages with limit and offset
-    ids = matching_ids(SearchQuery.from_params(params), language)
+    ids = matching_ids(SearchQuery.from_params(request.GET), language)  # all of them: the API pages with limit and offset
     shown = ids[filters.offset : filters.offset + filters.limit]
     strategy_codes = records.current_objective_codes()
     items = [records.initiative(record, language, strategy_codes) for record in records.published_in_order(shown)]
@@ -90,7 +86,7 @@ def strategy(request, lang: str = ""):
     if current is None:
         raise HttpError(404, _("No strategy is loaded yet."))
     objectives = list(Objective.objects.current())
-    counts = records.objective_counts(objectives)
+    counts = Initiative.objects.published().counts_by_objective(objectives)
     tree = []
     for top in (o for o in objectives if not o.parent_id):
         children = [records.objective(o, language, counts) for o in objectives if o.parent_id == top.pk]

@@ -8,13 +8,12 @@ from django.conf import settings
 from django.db.models import Count, Q
 
 from widmonitor.actors.models import Organisation
-from widmonitor.initiatives.models import Initiative
+from widmonitor.initiatives.models import TERM_RELATIONS, Initiative
 from widmonitor.languages import content_codes
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Moderation
 
 CHUNK = 500
-TERM_RELATIONS = ("audiences", "regions", "languages", "formats")
 PLAIN_FIELDS = ("cost", "sector", "status", "starts", "ends", "url", "source_document", "source_section", "provenance_note")
 
 
@@ -95,16 +94,3 @@ def objective(record, language, counts):
         "initiative_count": counts.get(record.pk, 0),
     }
 
-
-def objective_counts(objectives):
-    """``{objective pk: published initiatives linked to it or, for an objective, to a sub-objective}`` in one query."""
-    parents = {o.pk: o.parent_id for o in objectives}
-    linked = {}
-    links = Initiative.objectives.through.objects.filter(
-        initiative__moderation=Moderation.PUBLISHED, objective__in=list(parents)
-    ).values_list("objective_id", "initiative_id")
-    for objective_pk, initiative_pk in links:
-        linked.setdefault(objective_pk, set()).add(initiative_pk)
-        if parents[objective_pk]:
-            linked.setdefault(parents[objective_pk], set()).add(initiative_pk)
-    return {pk: len(found) for pk, found in linked.items()}

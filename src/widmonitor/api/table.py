@@ -9,9 +9,10 @@ the strategy's codes. Contact details and the moderation state are not columns.
 
 from django.utils import timezone
 
-from widmonitor.languages import content_codes, pick
+from widmonitor.initiatives.models import TERM_RELATIONS
+from widmonitor.languages import content_codes
 
-from .records import TERM_RELATIONS, objective_codes
+from .records import objective_codes
 
 LIST_COLUMNS = ("organisations", "objectives", *TERM_RELATIONS)
 CHOICE_COLUMNS = ("cost", "sector", "status")
@@ -36,10 +37,10 @@ def row(initiative, language, strategy_codes):
     """``{column: value}``; list columns hold lists, everything else text."""
     languages = content_codes()
     lists = {
-        "organisations": [pick(o.name, o.original_language, language).text for o in initiative.organisations.all()],
+        "organisations": [o.text("name", language).text for o in initiative.organisations.all()],
         "objectives": objective_codes(initiative, strategy_codes),
         **{
-            relation: [pick(t.label, t.original_language, language).text or t.code for t in getattr(initiative, relation).all()]
+            relation: [t.text("label", language).text or t.code for t in getattr(initiative, relation).all()]
             for relation in TERM_RELATIONS
         },
     }

@@ -40,6 +40,17 @@ class InitiativeQuerySet(models.QuerySet):
         )
         return self.filter(pk__in=links.values("initiative_id"))
 
+    def counts_by_objective(self, objectives):
+        """``{objective pk: how many of these initiatives serve it}`` (an objective: itself or a sub-objective), in one query."""
+        parents = {o.pk: o.parent_id for o in objectives}
+        linked = {}
+        links = Initiative.objectives.through.objects.filter(initiative__in=self, objective__in=list(parents))
+        for objective_pk, initiative_pk in links.values_list("objective_id", "initiative_id"):
+            linked.setdefault(objective_pk, set()).add(initiative_pk)
+            if parents[objective_pk]:
+                linked.setdefault(parents[objective_pk], set()).add(initiative_pk)
+        return {pk: len(found) for pk, found in linked.items()}
+
     def with_terms(self, relation, codes):
         """Initiatives linked through ``relation`` (audiences, regions, ...) to a term of ``codes``."""
         if relation not in TERM_RELATIONS:

@@ -3,11 +3,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.actors.models import Organisation
 from widmonitor.initiatives.models import RELATIONS, Initiative
+from widmonitor.languages import active_language
 from widmonitor.strategy.models import Objective
 
 from .models import PROPOSED_FIELDS, MailLanguage, PartnerMembership, proposal_data
@@ -66,7 +66,7 @@ def mail_language_field():
     return forms.ChoiceField(
         label=_("Language of her e-mails"),
         choices=settings.LANGUAGES,
-        initial=lambda: get_language().split("-")[0],
+        initial=active_language,
         help_text=_("The invitation is written in it; later e-mails follow the language she uses the site in."),
     )
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from widmonitor.initiatives.models import Initiative
+from widmonitor.search.cards import cards
 from widmonitor.search.models import SearchEntry
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Vocabulary
@@ -155,7 +155,7 @@ class Match:
     title: str
     score: int
     matched: list  # [(kind, token)] in the order of the initiative's tokens
-    initiative: Initiative = None
+    initiative: object = None  # its search.cards.Card, once shown
     reasons: list = field(default_factory=list)
 
 
@@ -177,6 +177,7 @@ class Found:
     total: int
     matches: list  # the best SHOWN, with their initiatives and reasons
     relaxed: list  # the Rules left out to find anything, in the order they were left out
+    labels: dict = field(default_factory=dict, repr=False)  # token_labels(), read once for the reasons and the empty state
 
 
 def find(profile, language):
@@ -191,13 +192,12 @@ def find(profile, language):
         relaxed.append(constraints.pop(0))
         matches = rank(entries, constraints, preferred)
     shown = matches[:SHOWN]
-    records = Initiative.objects.filter(pk__in=[m.pk for m in shown]).prefetch_related("organisations", "objectives")
-    by_pk = {initiative.pk: initiative for initiative in records}
+    by_pk = {card.pk: card for card in cards([m.pk for m in shown])}
     labels = token_labels()
     for match in shown:
         match.initiative = by_pk[match.pk]
         match.reasons = reasons(match.matched, labels)
-    return Found(profile, len(matches), shown, relaxed)
+    return Found(profile, len(matches), shown, relaxed, labels)
 
 
 def token_labels():
@@ -230,7 +230,7 @@ def reasons(matched, labels):
 
 def relaxed_labels(found, labels=None):
     """What the empty state says it left out: "free of charge only", "in Dutch", "in Brussels", "for whom and age"."""
-    labels = token_labels() if labels is None else labels
+    labels = labels if labels is not None else found.labels or token_labels()
     profile, said = found.profile, []
     for rule in found.relaxed:
         if rule.name == "free":

@@ -2,10 +2,10 @@
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 
 from widmonitor.actors.models import Organisation
-from widmonitor.initiatives.models import Initiative
+from widmonitor.initiatives.models import TERM_RELATIONS, Initiative
+from widmonitor.languages import active_language
 from widmonitor.search.cache import cached_page
 from widmonitor.search.cards import cards
 from widmonitor.search.query import SORTS, SearchQuery, search
@@ -15,10 +15,6 @@ from widmonitor.vocabularies.choices import Sector
 from . import coverage, finder
 from .audiences import PATHS
 from .structured_data import initiative_json_ld
-
-
-def language():
-    return get_language().split("-")[0]
 
 
 def home(request):
@@ -34,12 +30,12 @@ def home(request):
 
 @cached_page
 def initiative_list(request):
-    results = search(SearchQuery.from_params(request.GET), language())
+    results = search(SearchQuery.from_params(request.GET), active_language())
     return render(request, "portal/initiative_list.html", {"results": results, "sorts": SORTS})
 
 
 def initiative_detail(request, uid):
-    initiative = get_object_or_404(Initiative.objects.published(), uid=uid)
+    initiative = get_object_or_404(Initiative.objects.published().prefetch_related("organisations", *TERM_RELATIONS), uid=uid)
     objectives = initiative.objectives.filter(pk__in=Objective.objects.current()).select_related("parent")
     context = {
         "initiative": initiative,
@@ -50,11 +46,11 @@ def initiative_detail(request, uid):
 
 
 def strategy(request):
-    published = Initiative.objects.published()
-    objectives = []
-    for objective in Objective.objects.current().top_level().prefetch_related("children"):
-        children = [(child, published.serving(child).count()) for child in objective.children.all()]
-        objectives.append((objective, published.serving(objective).count(), children))
+    tops = list(Objective.objects.current().top_level().prefetch_related("children"))
+    counts = Initiative.objects.published().counts_by_objective([o for top in tops for o in (top, *top.children.all())])
+    objectives = [
+        (top, counts.get(top.pk, 0), [(child, counts.get(child.pk, 0)) for child in top.children.all()]) for top in tops
+    ]
     return render(request, "portal/strategy.html", {"strategy": Strategy.objects.current(), "objectives": objectives})
 
 
@@ -63,7 +59,9 @@ def objective_detail(request, code):
     initiatives = Initiative.objects.published().serving(objective)
     counts = dict(initiatives.values_list("sector").annotate(n=Count("pk")).order_by())
     by_sector = [(label, counts[value]) for value, label in Sector.choices if counts.get(value)]
-    children = [(child, Initiative.objects.published().serving(child).count()) for child in objective.children.all()]
+    sub_objectives = list(objective.children.all())
+    served = Initiative.objects.published().counts_by_objective(sub_objectives)
+    children = [(child, served.get(child.pk, 0)) for child in sub_objectives]
     shown = cards(initiatives.values_list("pk", flat=True))
     context = {"objective": objective, "initiatives": shown, "by_sector": by_sector, "children": children}
     return render(request, "portal/objective_detail.html", context)
@@ -95,7 +93,7 @@ def coverage_map(request):
 def finder_page(request):
     offered = finder.choices()
     profile = finder.profile_from(request.GET, offered)
-    found = finder.find(profile, language()) if request.GET else None
+    found = finder.find(profile, active_language()) if request.GET else None
     context = {
         "offered": offered,
         "profile": profile,

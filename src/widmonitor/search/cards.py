@@ -10,22 +10,21 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from widmonitor.initiatives.models import Initiative
-from widmonitor.languages import pick
+from widmonitor.languages import Translated
 
 
 @dataclass
-class Named:
+class Named(Translated):
     """An organisation as a result card names it."""
 
     name: dict
     original_language: str
 
-    def text(self, field_name, language=None):
-        return pick(getattr(self, field_name), self.original_language, language)
-
 
 @dataclass
-class Card:
+class Card(Translated):
+    """An initiative as a result list shows it; ``text`` follows the same rule as a record's."""
+
     pk: int
     uid: str
     title: dict
@@ -35,10 +34,6 @@ class Card:
     ends: str
     organisations: list = field(default_factory=list)
     objective_codes: list = field(default_factory=list)
-
-    def text(self, field_name, language=None):
-        """Same rule as a record's ``text``: the language asked for, else the original, marked."""
-        return pick(getattr(self, field_name), self.original_language, language)
 
 
 CARD_FIELDS = ("pk", "uid", "title", "summary", "original_language", "starts", "ends")

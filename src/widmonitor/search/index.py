@@ -21,6 +21,8 @@ def refresh(pks=None):
     )
     if pks is not None:
         pks = list(pks)
+        if not pks:  # e.g. an organisation without initiatives was saved: nothing to index, no cache to drop
+            return 0
         entries, texts, initiatives = entries.filter(pk__in=pks), texts.filter(initiative__in=pks), initiatives.filter(pk__in=pks)
     texts.delete()
     entries.delete()

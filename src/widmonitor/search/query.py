@@ -121,9 +121,7 @@ class Results:
 
 def search(query, language):
     """Run ``query`` for a reader of ``language``; returns Results."""
-    index = snapshot.current()
-    text, terms = text_mask(index, query, language)
-    chosen = {name: index.facet_mask(name, codes) for name, codes in query.chosen.items()}
+    index, text, terms, chosen = matched(query, language)
     matches = text & combined(index, chosen)
     total = matches.bit_count()
     pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
@@ -136,10 +134,16 @@ def search(query, language):
 
 def matching_ids(query, language):
     """The ids of every initiative ``query`` matches, in its sort order, its page aside (the API, downloads)."""
+    index, text, terms, chosen = matched(query, language)
+    return [index.pks[i] for i in ordered(index, text & combined(index, chosen), query, language, terms)]
+
+
+def matched(query, language):
+    """The index now, the rows the words match, the words' terms, and each chosen facet's rows."""
     index = snapshot.current()
     text, terms = text_mask(index, query, language)
     chosen = {name: index.facet_mask(name, codes) for name, codes in query.chosen.items()}
-    return [index.pks[i] for i in ordered(index, text & combined(index, chosen), query, language, terms)]
+    return index, text, terms, chosen
 
 
 def text_mask(index, query, language):

@@ -64,6 +64,7 @@ class Snapshot:
         self.start_rank = [(rows[i][3] is None, rows[i][3] or 0) for i in range(self.size)]
         self.title_terms = self._title_terms()
         self.options, self.options_at = {}, {}
+        self.by_start = {}  # language -> rows by start date, then title: sorted at the first such search
         self.lock = threading.Lock()
         self.texts = OrderedDict()  # (language, terms) -> the rows they match: popular words come back
 
@@ -111,8 +112,10 @@ class Snapshot:
             return self.by_update
         titles = self.by_title.get(language) or next(iter(self.by_title.values()), [])
         if how == "starts":
-            rank = self.start_rank
-            return sorted(titles, key=lambda i: rank[i])  # stable: by title within a start date
+            if language not in self.by_start:
+                rank = self.start_rank
+                self.by_start[language] = sorted(titles, key=lambda i: rank[i])  # stable: by title within a start date
+            return self.by_start[language]
         return titles
 
     def walk(self, mask, order, limit=None):
