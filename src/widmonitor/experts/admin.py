@@ -18,7 +18,7 @@ from .models import (
     ExpertProfile,
     PanelRecord,
     Topic,
-    invitations_in_last_hour,
+    invitation_limit_reached,
 )
 
 
@@ -48,14 +48,11 @@ class ExpertProfileAdmin(SimpleHistoryAdmin):
     readonly_fields = ("user", "invited_by", "created_at", "updated_at", "erased_at")
     raw_id_fields = ("organisation",)
 
-    def has_add_permission(self, request):
-        return request.user.has_perm("experts.add_expertprofile")  # through the invitation, not the add form
-
     def get_urls(self):
         invite = self.admin_site.admin_view(partial(invite_view, self))
         return [path("invite/", invite, name="experts_expertprofile_invite"), *super().get_urls()]
 
-    def add_view(self, request, form_url="", extra_context=None):
+    def add_view(self, request, form_url="", extra_context=None):  # experts are added through the invitation, not the add form
         return redirect("admin:experts_expertprofile_invite")
 
 
@@ -65,7 +62,7 @@ def invite_view(model_admin, request):
     form = ExpertInvitationForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if invitations_in_last_hour(request.user) >= INVITATIONS_PER_HOUR:
+        if invitation_limit_reached(request.user):
             form.add_error(None, _("You have invited %(limit)s experts in the last hour, the most we accept.") % {"limit": INVITATIONS_PER_HOUR})
             status = 429
         elif form.is_valid():

@@ -206,8 +206,10 @@ class ExpertProfile(models.Model):
         self.refresh_from_db()
 
 
-def invitations_in_last_hour(user):
-    return ExpertProfile.objects.filter(invited_by=user, created_at__gte=timezone.now() - timedelta(hours=1)).count()
+def invitation_limit_reached(user):
+    """Whether ``user`` invited ``INVITATIONS_PER_HOUR`` experts in the last hour, the most we accept."""
+    since = timezone.now() - timedelta(hours=1)
+    return ExpertProfile.objects.filter(invited_by=user, created_at__gte=since).count() >= INVITATIONS_PER_HOUR
 
 
 def erase_account(user):
@@ -300,6 +302,3 @@ class PanelRecord(models.Model):
 
     def __str__(self):
         return f"{self.initiative} – {self.held_on:%Y-%m-%d}{' – ' + self.session if self.session else ''}"
-
-    def counts(self):
-        return panels.PanelCounts(self.women, self.men, self.non_binary, self.not_stated)

@@ -16,6 +16,8 @@ from enum import Enum
 
 from django.utils.translation import gettext_lazy as _
 
+from widmonitor.reach.models import share
+
 CHARTER_URL = "https://inclusivepanels.be/nl/charter-organisatie"
 PANEL_MINIMUM = 3  # the charter's definition: three or more specialists
 
@@ -80,10 +82,6 @@ class Assessment:
     @property
     def women_percent_of_stated(self):
         return None if self.women_share_of_stated is None else round(100 * self.women_share_of_stated, 1)
-
-
-def share(part, whole):
-    return part / whole if whole else None
 
 
 def verdict(counts):

@@ -26,7 +26,7 @@ from .forms import (
     ExpertProfileForm,
     PanelCheckForm,
 )
-from .models import INVITATIONS_PER_HOUR, ExpertProfile, invitations_in_last_hour
+from .models import INVITATIONS_PER_HOUR, ExpertProfile, invitation_limit_reached
 
 PAGE_SIZE = 20
 SUGGESTIONS = 12
@@ -68,11 +68,12 @@ def me(request, expert):
         form.save()
         messages.success(request, _("Your profile is saved."))
         return redirect("experts:me")
+    consent = expert.open_consent()
     context = {
         "form": form,
         "expert": expert,
-        "consent": expert.open_consent(),
-        "erase_due": expert.erase_due_on(),
+        "consent": consent,
+        "erase_due": None if consent else expert.erase_due_on(),  # the template shows it only without consent
         "erase_days": settings.EXPERT_ERASE_DAYS,
     }
     return render(request, "experts/me.html", context, status=400 if form.errors else 200)
@@ -124,7 +125,7 @@ def invite(request):
 
 
 def over_the_limit(request):
-    if invitations_in_last_hour(request.user) < INVITATIONS_PER_HOUR:
+    if not invitation_limit_reached(request.user):
         return False
     messages.error(
         request,

@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .wordlists import LANGUAGES
+
 MIN_HITS = 3
 MIN_CONFIDENCE = 0.5
 WORD = re.compile(r"\w+")
@@ -29,7 +31,6 @@ FUNCTION_WORDS = {
     "unser unsere",
     "es": "el los las y es con para por una del que se su sus nuestro nuestra somos buscamos",
 }
-SUPPORTED = ("nl", "fr", "en")
 
 
 def _exclusive_words():
@@ -45,11 +46,10 @@ EXCLUSIVE = _exclusive_words()
 class Guess:
     language: str | None  # None: too few function words, or no clear winner
     confidence: float
-    hits: int
 
     @property
     def supported(self):
-        return self.language in SUPPORTED
+        return self.language in LANGUAGES
 
 
 def detect(folded_text):
@@ -61,7 +61,7 @@ def detect(folded_text):
             counts[language] += 1
     hits = sum(counts.values())
     if hits < MIN_HITS:
-        return Guess(None, 0.0, hits)
+        return Guess(None, 0.0)
     language, best = counts.most_common(1)[0]
     confidence = best / hits
-    return Guess(language if confidence >= MIN_CONFIDENCE else None, round(confidence, 2), hits)
+    return Guess(language if confidence >= MIN_CONFIDENCE else None, round(confidence, 2))

@@ -7,5 +7,5 @@ LANGUAGE_CHOICES = [("auto", _("Detect it")), ("nl", "Nederlands"), ("fr", "Fran
 class JobAdForm(forms.Form):
     """The text to check is not required here: the checker itself says why an empty text cannot be checked."""
 
-    text = forms.CharField(label=_("Text of the vacancy"), widget=forms.Textarea(attrs={"rows": 18}), required=False, strip=False)
+    text = forms.CharField(label=_("Text of the vacancy"), widget=forms.Textarea, required=False, strip=False)
     language = forms.ChoiceField(label=_("Language of the vacancy"), choices=LANGUAGE_CHOICES, initial="auto")

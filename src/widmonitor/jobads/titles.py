@@ -13,8 +13,6 @@ after it on the same line ("développeur (h/f/x)", "Développeur Java (H/F)").
 
 import re
 
-from .folding import fold
-
 MARKER = re.compile(
     r"(?<!\w)\(?\s*(?P<letters>[mhfvwxd](?:\s*[/,\-]\s*[mhfvwxd]){1,3})\s*\)?(?!\w)|\(\s*all\s+genders\s*\)"
 )
@@ -22,12 +20,9 @@ FEMININE_ENDING = re.compile(r"(?:\s*[·•∙\-‐/(]\s*|\.)(\w+)")
 LINE_END = re.compile(r"[\r\n]")
 
 
-def marker_in(folded_text, start=0, end=None, anchored=False):
-    """The first gender marker in ``folded_text[start:end]`` (at ``start`` exactly when ``anchored``)."""
+def marker_in(folded_text, start=0, end=None):
+    """The first gender marker in ``folded_text[start:end]``."""
     end = len(folded_text) if end is None else end
-    if anchored:
-        found = MARKER.match(folded_text, start, end)
-        return found if found and _is_marker(found) else None
     return next((found for found in MARKER.finditer(folded_text, start, end) if _is_marker(found)), None)
 
 
@@ -69,9 +64,7 @@ def masculine_only(folded_text, words):
     found = []
     for match in words.masculine_titles.finditer(folded_text):
         index = int(match.lastgroup[1:])
-        title = words.titles[index]
-        feminine_forms = [fold(form) for form in title.feminine.split("|")] if title.feminine else []
-        if index in with_feminine or has_inclusive_form(folded_text, match.end(), feminine_forms):
+        if index in with_feminine or has_inclusive_form(folded_text, match.end(), words.titles[index].feminine_forms):
             with_feminine.add(index)  # one inclusive mention covers the title's other mentions
             continue
         found.append((match, index))

@@ -10,7 +10,7 @@ masculine forms and one for their feminine forms. A pattern is casefolded like t
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +41,11 @@ class Title:
     source: str
     feminine: str = ""
     note: str = ""
+
+    @cached_property
+    def feminine_forms(self):
+        """The feminine forms folded like the text, computed once: titles live as long as their cached word list."""
+        return tuple(fold(form) for form in self.feminine.split("|")) if self.feminine else ()
 
 
 @dataclass(frozen=True)

@@ -33,9 +33,7 @@ def send(template_name, subject, user, context):
 
 def send_invitation(user, moderator):
     """E-mail ``user`` a link to choose her password; it stops working once she has set one."""
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    with translation.override(language_of(user)):  # the link opens the page in her language
-        link = site_link(reverse("partners:password_reset_confirm", args=[uid, default_token_generator.make_token(user)]))
+    link = password_link(user, "partners:password_reset_confirm")
     subject = gettext_lazy("You are invited to keep your initiatives up to date on widmonitor")
     send("partners/emails/invitation.txt", subject, user, {"link": link, "moderator": moderator})
 
@@ -73,3 +71,9 @@ def link_for(user, name, args=()):
         return ""
     with translation.override(language_of(user)):
         return site_link(reverse(name, args=args))
+
+
+def password_link(user, url_name):
+    """The address of ``url_name``, in ``user``'s language, with her one-time token for choosing a password."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return link_for(user, url_name, [uid, default_token_generator.make_token(user)])

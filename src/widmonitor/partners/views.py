@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from widmonitor.initiatives.writes import save_initiative
+from widmonitor.throttle import throttled
 from widmonitor.vocabularies.choices import Moderation
 
 from .access import partner_required
@@ -44,7 +44,8 @@ def over_the_limit(request):
 @partner_required
 def submit(request):
     form = InitiativeProposalForm(request.POST or None, user=request.user)
-    if request.method == "POST" and not over_the_limit(request) and form.is_valid():
+    limited = request.method == "POST" and over_the_limit(request)
+    if request.method == "POST" and not limited and form.is_valid():
         initiative = form.save(commit=False)
         initiative.moderation = Moderation.SUBMITTED
         initiative.created_by = request.user
@@ -52,30 +53,27 @@ def submit(request):
         save_initiative(initiative, form.relations(), request.user, reason)
         messages.success(request, _("Thank you. A moderator will review your initiative before it is published."))
         return redirect("partners:overview")
-    return render(request, "partners/initiative_form.html", {"form": form, "initiative": None}, status=status_of(request, form))
+    return render(request, "partners/initiative_form.html", {"form": form, "initiative": None}, status=status_of(limited, form))
 
 
 @partner_required
 def propose(request, uid):
     initiative = get_object_or_404(initiatives_of(request.user), uid=uid)
     form = InitiativeProposalForm(request.POST or None, instance=initiative, user=request.user)
-    if request.method == "POST" and not over_the_limit(request) and form.is_valid():
+    limited = request.method == "POST" and over_the_limit(request)
+    if request.method == "POST" and not limited and form.is_valid():
         data = form.proposed_changes(initiative)
         if data:
             Proposal.objects.create(initiative=initiative, author=request.user, data=data, seen_version=initiative.version)
             messages.success(request, _("Thank you. A moderator will review your proposal; the record is unchanged until then."))
             return redirect("partners:overview")
         messages.info(request, _("You changed nothing, so there is nothing to propose."))
-    return render(request, "partners/initiative_form.html", {"form": form, "initiative": initiative}, status=status_of(request, form))
+    return render(request, "partners/initiative_form.html", {"form": form, "initiative": initiative}, status=status_of(limited, form))
 
 
-def status_of(request, form):
+def status_of(limited, form):
     """A refused POST answers 429 when over the limit, 400 when the form is wrong."""
-    if request.method != "POST":
-        return 200
-    if submissions_in_last_hour(request.user) >= SUBMISSIONS_PER_HOUR:
-        return 429
-    return 400 if form.errors else 200
+    return 429 if limited else 400 if form.errors else 200
 
 
 class LoginView(auth_views.LoginView):
@@ -94,8 +92,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def form_valid(self, form):
         key = f"partners:password-reset:{self.request.META.get('REMOTE_ADDR', '')}"
-        cache.add(key, 0, timeout=3600)
-        if cache.incr(key) > RESETS_PER_HOUR:
+        if throttled(key, RESETS_PER_HOUR, 3600):
             form.add_error(None, _("Too many password reset requests from your address. Please try again in an hour."))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().form_valid(form)
