@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.datafiles import Reader, read_yaml
+from widmonitor.strategy.loader import read_strategy
 
 # the three areas of data/wid_scoreboard/wid_indicator_structure.csv (level "dimension")
 AREAS = ("wid_ui", "wid_ius", "wid_sse")
@@ -34,6 +35,14 @@ class Source:
     def series_filters(self, series):
         """All the dimension filters of one series (women, men or total)."""
         return {**self.filters, **getattr(self, series)}
+
+    def defined_series(self, wanted=SERIES):
+        """``{series: filters}`` of the series the catalogue defines, among ``wanted``: a gap
+        source has one, ``gap``, filtered as the total; a by-sex source those of women, men and
+        total that have filters of their own (e.g. no total share of women)."""
+        if self.kind == "gap":
+            return {"gap": self.series_filters("total")}
+        return {name: self.series_filters(name) for name in wanted if getattr(self, name)}
 
 
 @dataclass(frozen=True)
@@ -64,13 +73,13 @@ class Indicator:
     note: str = ""
 
 
-def load_catalogue(path=None, strategy_path=None, data_dir=None):
+def load_catalogue(path=None):
     """The indicators of ``path`` (default config/indicators.yaml), checked against the
     strategy's sub-objectives and the bundled data files."""
     path = Path(path or settings.CONFIG_DIR / "indicators.yaml")
-    strategy_path = Path(strategy_path or settings.CONFIG_DIR / "strategies" / "belgium-wid-2021.yaml")
-    data_dir = Path(data_dir or settings.REPO_DIR / "data" / "eurostat")
-    sub_objectives = sub_objective_codes(strategy_path)
+    strategy = read_strategy(settings.CONFIG_DIR / "strategies" / f"{settings.STRATEGY}.yaml")
+    sub_objectives = {objective["code"] for objective in strategy["objectives"] if objective["parent"] is not None}
+    data_dir = settings.DATA_DIR / "eurostat"
     document = read_yaml(path)
     reader = CatalogueReader(path, sub_objectives, data_dir)
     items = document.get("indicators")
@@ -89,15 +98,6 @@ def load_catalogue(path=None, strategy_path=None, data_dir=None):
             indicators.append(indicator)
     reader.raise_if_errors()
     return indicators
-
-
-def sub_objective_codes(strategy_path):
-    strategy = read_yaml(strategy_path)
-    return {
-        str(sub.get("code"))
-        for objective in strategy.get("objectives") or []
-        for sub in objective.get("sub_objectives") or []
-    }
 
 
 class CatalogueReader(Reader):

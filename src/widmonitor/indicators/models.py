@@ -9,6 +9,9 @@ never merged. When a newer release revises a value, the value it replaces is kep
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+KEY = ("indicator", "geo", "period", "sex", "age_band", "unit")  # an observation's cell within its source
+COLUMNS = (*KEY, "value", "flags", "quote")  # what a load writes of each observation
+
 
 class Source(models.Model):
     class Kind(models.TextChoices):
@@ -93,7 +96,7 @@ class Observation(models.Model):
         # columns): no second index on them, which would only slow a bulk load down.
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "geo", "period", "sex", "age_band", "unit", "source"], name="observation_key"
+                fields=[*KEY, "source"], name="observation_key"
             )
         ]
 

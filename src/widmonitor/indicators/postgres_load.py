@@ -16,10 +16,8 @@ It runs inside the caller's ``transaction.atomic()``: all or nothing.
 import polars as pl
 from django.db import connection
 
-from .models import Observation, ObservationRevision
+from .models import COLUMNS, KEY, Observation, ObservationRevision
 
-KEY = ("indicator", "geo", "period", "sex", "age_band", "unit")
-CELL = (*KEY, "value", "flags", "quote")
 SLICE = 100_000  # rows per CSV chunk sent to COPY: bounded memory for any size
 STAGE = "widmonitor_observation_stage"
 
@@ -33,15 +31,16 @@ def write(rows, source, retrieved_at, now):
     with connection.cursor() as cursor:
         if not Observation.objects.filter(source=source, indicator__in=indicators).exists():
             # in the key's order, each page of the key's index is filled once, left to right
-            stamped = rows.sort(KEY).select(*CELL, pl.lit(source.pk).alias("source_id"), pl.lit(retrieved_at.isoformat()).alias("retrieved_at"))
+            stamped = rows.sort(KEY).select(*COLUMNS, pl.lit(source.pk).alias("source_id"), pl.lit(retrieved_at.isoformat()).alias("retrieved_at"))
             copy(cursor, observation, stamped)
             return len(rows), 0
+        # dropped at commit; DROP IF EXISTS clears the one of an earlier write in the same transaction
         cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
         cursor.execute(
             f"CREATE TEMPORARY TABLE {STAGE} (indicator text, geo text, period text, sex text, age_band text, unit text,"
             " value double precision, flags text, quote text) ON COMMIT DROP"
         )
-        copy(cursor, STAGE, rows.select(CELL))
+        copy(cursor, STAGE, rows.select(COLUMNS))
         cursor.execute(f"ANALYZE {STAGE}")
         matched = " AND ".join(f"o.{name} = s.{name}" for name in KEY)
         changed = "(o.value IS DISTINCT FROM s.value OR o.flags <> s.flags OR o.quote <> s.quote)"
@@ -58,13 +57,12 @@ def write(rows, source, retrieved_at, now):
         )
         revised = cursor.rowcount
         cursor.execute(
-            f"INSERT INTO {observation} ({', '.join(CELL)}, source_id, retrieved_at)"
-            f" SELECT {', '.join('s.' + name for name in CELL)}, %s, %s FROM {STAGE} s"
+            f"INSERT INTO {observation} ({', '.join(COLUMNS)}, source_id, retrieved_at)"
+            f" SELECT {', '.join('s.' + name for name in COLUMNS)}, %s, %s FROM {STAGE} s"
             f" WHERE NOT EXISTS (SELECT 1 FROM {observation} o WHERE {matched} AND o.source_id = %s)",
             [source.pk, retrieved_at, source.pk],
         )
         created = cursor.rowcount
-        cursor.execute(f"DROP TABLE {STAGE}")
     return created, revised
 
 

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 from django.db.models import Count, Q
 from django.utils.formats import number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from widmonitor.languages import pick
 
 from .catalogue import AREAS, load_catalogue
 from .computations.gaps import gap
@@ -77,18 +78,14 @@ def catalogue():
     return {indicator.code: indicator for indicator in load_catalogue()}
 
 
-def language():
-    return (get_language() or "en").split("-")[0]
-
-
 def title(indicator):
     """The indicator's title in the visitor's language, else in its original language."""
-    return indicator.title.get(title_language(indicator), indicator.code)
+    return pick(indicator.title, indicator.original_language).text or indicator.code
 
 
 def title_language(indicator):
     """The language the title is shown in: the visitor's if translated, else the original's."""
-    return language() if indicator.title.get(language()) else indicator.original_language
+    return pick(indicator.title, indicator.original_language).language
 
 
 def unit_label(code):
@@ -213,9 +210,8 @@ def source_sentence(source):
 
 
 def sources_of(indicator):
-    """The Eurostat sources of the indicator's observations (the bundled file or the API)."""
-    keys = Observation.objects.from_eurostat().filter(indicator=indicator.code).values("source")
-    return list(Source.objects.filter(pk__in=keys))
+    """The Eurostat sources of the indicator's observations (the bundled file or the API), by key."""
+    return eurostat_sources([indicator.code]).get(indicator.code, [])
 
 
 @dataclass(frozen=True)
@@ -241,14 +237,19 @@ class Summary:
         return gap_unit_label(self.indicator.unit)
 
 
-def summary(indicator):
-    return summaries([indicator])[0]
+def summary(indicator, by_geo=None):
+    """The indicator's ``Summary``; ``by_geo`` (what ``series_by_geo`` read) spares reading Belgium's series again."""
+    homes = None
+    if by_geo is not None:
+        homes = {indicator.code: by_geo[HOME]} if HOME in by_geo else {}
+    return summaries([indicator], homes)[0]
 
 
-def summaries(indicators):
-    """The ``Summary`` of each indicator, in four queries whatever their number."""
+def summaries(indicators, homes=None):
+    """The ``Summary`` of each indicator, in four queries whatever their number (three given
+    ``homes``, the ``home_series`` of the indicators)."""
     codes = [indicator.code for indicator in indicators]
-    homes = home_series(indicators)
+    homes = home_series(indicators) if homes is None else homes
     sources = eurostat_sources(codes)
     published = dict(
         Observation.objects.published().filter(indicator__in=codes).values("indicator").annotate(n=Count("id")).values_list("indicator", "n")

@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from widmonitor.datafiles import Reader, read_yaml
 
 from . import store
+from .catalogue import CODE
 from .models import Source
 
 SEXES = ("F", "M", "T")
-KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 AGE_BAND = re.compile(r"^(Y\d+-\d+|Y_GE\d+|Y_LT\d+)?$")
 
 
@@ -61,7 +61,7 @@ def read_figures(file):
                       "section": number, "title": title}
             sections.append((source, figures))
     reader.raise_if_errors()
-    return [(source, pl.DataFrame(rows, schema=schema(), orient="row")) for source, rows in sections]
+    return [(source, pl.DataFrame(rows, schema=store.empty_rows().schema, orient="row")) for source, rows in sections]
 
 
 def figure(reader, item, where):
@@ -69,7 +69,7 @@ def figure(reader, item, where):
         reader.error(where, "wrong_type", _("a figure must be a mapping of keys to values"))
         return None
     indicator = reader.require(item, "indicator", where) or ""
-    if indicator and not KEY.match(indicator):
+    if indicator and not CODE.match(indicator):
         reader.error(where, "bad_code", _("the indicator '%(value)s' must be lower-case letters, digits and _"), value=indicator)
     sex = reader.choice(item, "sex", where, SEXES, "")
     if not sex:
@@ -92,7 +92,3 @@ def figure(reader, item, where):
         "",
         reader.require(item, "quote", where) or "",
     )
-
-
-def schema():
-    return {name: pl.String for name in store.COLUMNS} | {"value": pl.Float64}

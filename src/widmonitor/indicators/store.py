@@ -23,14 +23,12 @@ from django.utils.translation import gettext_lazy as _
 from widmonitor.problems import Problem, Problems
 
 from . import postgres_load, readers
-from .catalogue import load_catalogue
-from .models import Observation, ObservationRevision, Source
+from .catalogue import SERIES, load_catalogue
+from .models import COLUMNS, KEY, Observation, ObservationRevision, Source
 
 BATCH = 2000  # model instances per ORM statement
 INSERT_BATCH = 50_000  # rows per executemany of new cells
 SEX = {"women": "F", "men": "M", "total": "T", "gap": ""}
-KEY = ("indicator", "geo", "period", "sex", "age_band", "unit")
-COLUMNS = (*KEY, "value", "flags", "quote")
 
 
 @dataclass
@@ -69,14 +67,9 @@ def observations(frame, indicator, series=None, where=""):
     """The rows of ``frame`` that ``indicator``'s source filters select, as observation columns."""
     if indicator.data == "none":
         return empty_rows()
-    names = ("gap",) if indicator.source.kind == "gap" else tuple(series or ("women", "men", "total"))
     dimensions = set(frame.schema["dims"].to_schema()) if isinstance(frame.schema["dims"], pl.Struct) else set()
     parts = []
-    for name in names:
-        own = {} if name == "gap" else getattr(indicator.source, name)
-        if name != "gap" and not own:
-            continue  # the catalogue does not define this series (e.g. no total share of women)
-        filters = indicator.source.series_filters("total") if name == "gap" else indicator.source.series_filters(name)
+    for name, filters in indicator.source.defined_series(series or SERIES).items():
         missing = sorted(set(filters) - dimensions)
         if missing:
             message = _("the data has no dimension %(missing)s that indicator %(indicator)s filters on (it has %(found)s)")
@@ -180,9 +173,9 @@ def revise(changed, retrieved_at, now):
     Observation.objects.bulk_update(updated, ["value", "flags", "quote", "retrieved_at"], batch_size=BATCH)
 
 
-def select_indicators(codes=None, catalogue=None):
+def select_indicators(codes=None):
     """The catalogue's indicators named by ``codes`` (all when empty); an unknown code is a problem."""
-    catalogue = catalogue if catalogue is not None else load_catalogue()
+    catalogue = load_catalogue()
     if not codes:
         return catalogue
     known = {indicator.code: indicator for indicator in catalogue}
@@ -203,13 +196,18 @@ def bundled_files(indicators):
     return files
 
 
+def tracked(items, progress, **labels):
+    """``items`` wrapped by ``progress`` (e.g. a tqdm bar, given ``labels``), or as they are without one."""
+    return progress(items, **labels) if progress else items
+
+
 def load_bundled(codes=None, progress=None, folder=None):
     """Load the bundled Eurostat files of the indicators ``codes`` (default: all), offline."""
     folder = folder or settings.DATA_DIR / "eurostat"
     indicators = select_indicators(codes)
     summary = LoadSummary(no_data=[i.code for i in indicators if i.data == "none"])
     files = bundled_files(indicators)
-    for name, group in (progress or (lambda items, **kw: items))(list(files.items()), desc="data/eurostat", unit="file"):
+    for name, group in tracked(list(files.items()), progress, desc="data/eurostat", unit="file"):
         dataset = group[0].source.dataset
         frame = readers.read(folder / name, dataset)
         source = {"key": f"eurostat:{dataset}:{name}", "kind": Source.Kind.EUROSTAT, "dataset": dataset, "file": name,

@@ -17,8 +17,8 @@ def indicator_list(request):
 
 def indicator_detail(request, code):
     indicator = known(code)
-    summary = presentation.summary(indicator)
     by_geo = presentation.series_by_geo(indicator)
+    summary = presentation.summary(indicator, by_geo)
     choices = presentation.comparable_countries(by_geo)
     chosen = request.GET.get("compare", "")
     chosen = chosen if chosen in dict(choices) else None

@@ -15,9 +15,7 @@ For each dataset the catalogue's indicators need:
 """
 
 import re
-import tempfile
 from datetime import datetime
-from pathlib import Path
 from urllib.parse import urlencode
 from xml.etree import ElementTree
 
@@ -61,7 +59,7 @@ def fetch(codes=None, since=2010, until=None, progress=None):
         if indicator.code not in summary.no_data:
             datasets.setdefault(indicator.source.dataset, []).append(indicator)
     until = until or timezone.now().year
-    for dataset, group in (progress or (lambda items, **kw: items))(list(datasets.items()), desc="Eurostat", unit="dataset"):
+    for dataset, group in store.tracked(list(datasets.items()), progress, desc="Eurostat", unit="dataset"):
         summary.add(fetch_dataset(dataset, group, since, until))
     return summary
 
@@ -106,12 +104,7 @@ def dimensions(dataset):
 def series_key(dims, indicators):
     """The SDMX key selecting every series of ``indicators``: codes joined by + per dimension,
     empty (all codes) where some series does not filter that dimension."""
-    filters = [
-        indicator.source.series_filters(name)
-        for indicator in indicators
-        for name in (("total",) if indicator.source.kind == "gap" else ("women", "men", "total"))
-        if indicator.source.kind == "gap" or getattr(indicator.source, name)
-    ]
+    filters = [filters for indicator in indicators for filters in indicator.source.defined_series().values()]
     parts = []
     for dim in dims:
         values = {f.get(dim) for f in filters}
@@ -162,10 +155,7 @@ def wait_for(dataset, body, url):
 
 
 def parse(dataset, body):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"{dataset}.tsv"
-        path.write_bytes(body)
-        return readers.read(path, dataset)
+    return readers.parse(body, f"{dataset}.tsv", dataset)
 
 
 def http_ok(url):
