@@ -75,23 +75,31 @@ def rows_by(subjects, links, year, scope):
     return [row(subject, members[subject.pk], figures) for subject in subjects]
 
 
+def objective_rows(subjects, current, year, scope):
+    """One row per objective of ``subjects`` (some of the ``current`` ones): a sub-objective counts the initiatives
+    linked to it; an objective those linked to it or to any of its sub-objectives."""
+    top = {objective.pk: objective.parent_id or objective.pk for objective in current}
+    links = Initiative.objectives.through.objects.filter(objective__in=current, initiative__in=scope)
+    direct, serving = defaultdict(set), defaultdict(set)
+    for objective_pk, initiative_pk in links.values_list("objective_id", "initiative_id"):
+        direct[objective_pk].add(initiative_pk)
+        serving[top[objective_pk]].add(initiative_pk)
+    figures = accepted_figures(year, scope)
+    return [row(subject, (direct if subject.parent_id else serving)[subject.pk], figures) for subject in subjects]
+
+
 def reach_by_subobjective(year, initiatives=None):
     """The reach of ``year`` per sub-objective of the current strategy, in the strategy's order."""
-    scope = in_scope(initiatives)
-    subjects = list(Objective.objects.current().sub_objectives())
-    links = Initiative.objectives.through.objects.filter(objective__in=subjects, initiative__in=scope)
-    return rows_by(subjects, links.values_list("objective_id", "initiative_id"), year, scope)
+    current = list(Objective.objects.current())
+    subjects = [objective for objective in current if objective.parent_id is not None]
+    return objective_rows(subjects, current, year, in_scope(initiatives))
 
 
 def reach_by_objective(year, initiatives=None):
     """The reach of ``year`` per objective, counting the initiatives linked to it or to any of its sub-objectives."""
-    scope = in_scope(initiatives)
     current = list(Objective.objects.current())
     subjects = [objective for objective in current if objective.parent_id is None]
-    top = {objective.pk: objective.parent_id or objective.pk for objective in current}
-    links = Initiative.objectives.through.objects.filter(objective__in=current, initiative__in=scope)
-    pairs = ((top[objective_pk], initiative_pk) for objective_pk, initiative_pk in links.values_list("objective_id", "initiative_id"))
-    return rows_by(subjects, pairs, year, scope)
+    return objective_rows(subjects, current, year, in_scope(initiatives))
 
 
 def reach_by_audience(year, initiatives=None):
@@ -131,8 +139,7 @@ def latest_reported_year():
 
 def reach_of_objective(objective, year):
     """Rows for an objective's page: the objective itself, then each of its sub-objectives."""
-    scope = Initiative.objects.published().serving(objective)
-    if objective.parent_id:
-        return [row for row in reach_by_subobjective(year, scope) if row.subject.pk == objective.pk]
-    own = [row for row in reach_by_objective(year, scope) if row.subject.pk == objective.pk]
-    return own + [row for row in reach_by_subobjective(year, scope) if row.subject.parent_id == objective.pk]
+    current = list(Objective.objects.current())
+    own = [o for o in current if o.pk == objective.pk]
+    children = [] if objective.parent_id else [o for o in current if o.parent_id == objective.pk]
+    return objective_rows(own + children, current, year, Initiative.objects.published().serving(objective))

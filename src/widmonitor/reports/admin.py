@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from widmonitor.languages import interface_codes
 
 from . import editions
-from .build import UnknownYear, build_report, report_years
+from .build import UnknownYear, report_years
 from .models import Edition, Meeting, TextBlock
 
 
@@ -84,15 +84,13 @@ class EditionAdmin(admin.ModelAdmin):
 
     def download_view(self, request, year, language, kind):
         """A file of the year's report: the frozen edition if published, else the draft computed now."""
-        if not self.has_view_permission(request) or language not in interface_codes() or kind not in ("html", "pdf", "analysis", "overview"):
+        if not self.has_view_permission(request) or language not in interface_codes() or kind not in editions.CONTENT_TYPES:
             raise Http404
-        frozen = editions.published_report(year)
         try:
-            report = frozen or build_report(year)
+            report, draft = editions.report_for(year)
         except UnknownYear:
             raise Http404 from None
-        content = editions.render_file(report, language, kind, draft=frozen is None)
-        types = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
-        response = HttpResponse(content, content_type=types.get(kind, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        content = editions.render_file(report, language, kind, draft=draft)
+        response = HttpResponse(content, content_type=editions.CONTENT_TYPES[kind])
         response["Content-Disposition"] = f'attachment; filename="{editions.file_name(year, language, kind)}"'
         return response

@@ -11,25 +11,20 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from widmonitor.initiatives.analysis import ListAnalysis, discrepancies
+from widmonitor.initiatives.analysis import discrepancies
 from widmonitor.initiatives.xlsx_export import (
     BY_OBJECTIVE_SHEET,
+    SECTORS,
     SheetWriter,
     write_lists_sheet,
 )
-
-from .render import SECTORS
 
 
 def list_analyses(report):
     results = []
     for stated in report.stated_lists:
-        result = ListAnalysis(
-            document=stated.document, section=stated.section, objective_code=stated.objective_code,
-            objective_title=str(report.objective(stated.objective_code).title) if report.objective(stated.objective_code) else "",
-            bullets=stated.bullets, initiatives=stated.initiatives, computed=stated.computed,
-            stated=dict(stated.stated), stated_text=stated.stated_text, note=stated.note,
-        )  # fmt: skip
+        objective = report.objective(stated.objective_code)
+        result = stated.analysis(str(objective.title) if objective else "")
         result.discrepancies = discrepancies(result)
         results.append(result)
     return results

@@ -47,12 +47,13 @@ def build_report(year):
     if strategy is None or year not in report_years():
         raise UnknownYear(year)
     running = running_in(year)
-    objectives, named = objective_sections(year, running)
-    reach_overview = reach_of_year(year, running, objectives)
-    change_set = changes.since_previous(year, objectives)
+    objectives, named, reach_scopes = objective_sections(year, running)
+    reach_overview = reach_of_year(year, running, objectives, reach_scopes)
+    previous = Edition.objects.previous(year)
+    change_set = changes.since_previous(previous, objectives)
     named |= {*change_set.new, *change_set.ended, *(entry.uid for entry in change_set.changed)}
     document, stated = stated_lists(year)
-    meetings = meetings_for(year)
+    meetings = meetings_for(year, previous)
     return report.Report(
         year=year,
         built_at=timezone.now().isoformat(),
@@ -103,23 +104,25 @@ def counts(sectors):
 
 
 def objective_sections(year, running):
-    """The strategy's objectives in order, each with its initiatives of the year; and every uid they name."""
+    """The strategy's objectives in order, each with its initiatives of the year; every uid they name; and
+    ``{code: initiative pks}`` whose reach each one shows (an objective: with its sub-objectives')."""
     objectives = list(Objective.objects.current())
     parents = {o.pk: o.parent_id for o in objectives}
     pairs = Initiative.objectives.through.objects.filter(initiative__in=running).values_list(
-        "objective_id", "initiative__uid", "initiative__sector"
+        "objective_id", "initiative_id", "initiative__uid", "initiative__sector"
     )
-    direct, serving = {}, {}
-    for objective_id, uid, sector in pairs:
-        direct.setdefault(objective_id, {})[uid] = sector
+    direct, serving = {}, {}  # {objective pk: {uid: (initiative pk, sector)}}
+    for objective_id, pk, uid, sector in pairs:
+        direct.setdefault(objective_id, {})[uid] = (pk, sector)
         for target in (objective_id, parents.get(objective_id)):
             if target:
-                serving.setdefault(target, {})[uid] = sector
-    sections, named = [], set()
+                serving.setdefault(target, {})[uid] = (pk, sector)
+    sections, named, reach_scopes = [], set(), {}
     for o in objectives:
         listed = direct.get(o.pk, {})
         all_serving = serving.get(o.pk, {})
         named |= set(listed)
+        reach_scopes[o.code] = {pk for pk, _sector in (listed if o.parent_id else all_serving).values()}
         sections.append(
             report.ObjectiveSection(
                 code=o.code,
@@ -127,22 +130,22 @@ def objective_sections(year, running):
                 description=text_of(o, "description"),
                 parent=next((p.code for p in objectives if p.pk == o.parent_id), ""),
                 listed=sorted(listed),
-                counts=counts(listed.values()),
+                counts=counts(sector for _pk, sector in listed.values()),
                 serving_total=len(all_serving),
-                serving_counts=counts(all_serving.values()),
+                serving_counts=counts(sector for _pk, sector in all_serving.values()),
             )
         )
-    return sections, named
+    return sections, named, reach_scopes
 
 
-def reach_of_year(year, running, objectives):
-    """The reach the initiatives running in ``year`` reported for it: set on each objective section; in all, per audience, per age band."""
-    by_code = {row.subject.code: reach_of(row) for row in reach.reach_by_objective(year, running)}
-    by_code |= {row.subject.code: reach_of(row) for row in reach.reach_by_subobjective(year, running)}
+def reach_of_year(year, running, objectives, reach_scopes):
+    """The reach the initiatives running in ``year`` reported for it: set on each objective section (of the
+    initiatives in its ``reach_scopes``); in all, per audience, per age band."""
+    figures = reach.accepted_figures(year, running)
     for section in objectives:
-        section.reach = by_code.get(section.code)
+        section.reach = reach_of(reach.row(None, reach_scopes[section.code], figures))
     return report.ReachOverview(
-        total=reach_of(reach.reach_total(year, running)),
+        total=reach_of(reach.row(None, set(running.values_list("pk", flat=True)), figures)),
         audiences={row.subject.code: reach_of(row) for row in reach.reach_by_audience(year, running)},
         ages={row.subject.value: reach_of(row) for row in reach.reach_by_age(year, running)},
     )
@@ -180,10 +183,9 @@ def initiative_entries(uids):
     return entries
 
 
-def meetings_for(year):
-    """The meetings since the previous published edition's year (the first edition: all) up to the end of ``year``."""
+def meetings_for(year, previous):
+    """The meetings since the ``previous`` published edition's year (the first edition: all) up to the end of ``year``."""
     meetings = Meeting.objects.filter(date__lte=datetime.date(year, 12, 31))
-    previous = Edition.objects.previous(year)
     if previous is not None:
         meetings = meetings.filter(date__gt=datetime.date(previous.year, 12, 31))
     return list(meetings.order_by("date").prefetch_related("organisations"))
@@ -201,7 +203,9 @@ def supporting(meetings):
 def indicators(year):
     """Each catalogue indicator: Belgium's latest values up to ``year`` with flags and sources, and its chart rows."""
     found = []
-    for indicator in presentation.catalogue().values():
+    catalogue = presentation.catalogue()
+    sources = presentation.eurostat_sources(list(catalogue))
+    for indicator in catalogue.values():
         by_geo = presentation.series_by_geo(indicator)
         home = by_geo.get(presentation.HOME)
         points = [p for p in (home.points if home else []) if p.year <= year and p.has_value]
@@ -222,7 +226,7 @@ def indicators(year):
                 gap=figure(latest, "gap"),
                 sources=[
                     report.Source(s.kind, s.dataset, s.document, s.section, s.title)
-                    for s in presentation.sources_of(indicator)
+                    for s in sources.get(indicator.code, [])
                 ],
                 chart_rows=[{key: row[key] for key in ("geo", "sex", "year", "value", "flags")} for row in rows],
                 target_year=target.year if target else None,

@@ -9,7 +9,6 @@ was then and as it is now (django-simple-history).
 from widmonitor.initiatives.models import Initiative
 
 from . import report
-from .models import Edition
 
 IGNORED_FIELDS = {"version", "updated_at", "created_at", "created_by", "starts_on", "ends_on", "contact_name", "contact_email"}
 
@@ -19,9 +18,8 @@ def previous_uids(snapshot):
     return {uid for objective in snapshot.get("objectives", []) for uid in objective.get("listed", [])}
 
 
-def since_previous(year, objectives):
-    """The changes between the previous published edition and this year's ``objectives`` (ObjectiveSection)."""
-    previous = Edition.objects.previous(year)
+def since_previous(previous, objectives):
+    """The changes between the ``previous`` published edition (or None) and this year's ``objectives`` (ObjectiveSection)."""
     if previous is None or not previous.snapshot:
         return report.Changes()
     snapshot = previous.snapshot["report"]
@@ -40,16 +38,18 @@ def since_previous(year, objectives):
 def changed_since(moment, uids):
     """``[ChangedEntry]`` of the initiatives saved after ``moment``, with the fields that differ since then."""
     history = Initiative.history.model
-    saved = set(history.objects.filter(uid__in=uids, history_date__gt=moment).values_list("uid", flat=True))
+    saved = history.objects.filter(uid__in=uids, history_date__gt=moment).values("uid")
+    then, latest = {}, {}  # uid -> its last record up to ``moment``; its last record
+    for record in history.objects.filter(uid__in=saved).order_by("history_date", "history_id"):
+        if record.history_date <= moment:
+            then[record.uid] = record
+        latest[record.uid] = record
     entries = []
-    for uid in sorted(saved):
-        records = history.objects.filter(uid=uid).order_by("history_date", "history_id")
-        then = records.filter(history_date__lte=moment).last()
-        now = records.last()
-        if then is None:
+    for uid in sorted(latest):
+        if uid not in then:
             entries.append(report.ChangedEntry(uid, []))
             continue
-        fields = sorted({change.field for change in now.diff_against(then).changes} - IGNORED_FIELDS)
+        fields = sorted({change.field for change in latest[uid].diff_against(then[uid]).changes} - IGNORED_FIELDS)
         if fields:
             entries.append(report.ChangedEntry(uid, fields))
     return entries

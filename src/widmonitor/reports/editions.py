@@ -17,6 +17,8 @@ from .render import render_html, render_pdf
 from .report import Report
 
 FORMATS = ("html", "pdf", "xlsx")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CONTENT_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf", "overview": XLSX, "analysis": XLSX}
 
 
 def published_report(year):
@@ -85,7 +87,7 @@ def render_file(report, language, kind, draft=False):
     raise ValueError(kind)
 
 
-def write_files(year, languages, formats, out_dir, progress=None):
+def write_files(year, languages, formats, out_dir):
     """Write the report of ``year`` in each language and format into ``out_dir``; returns the paths written."""
     report, draft = report_for(year)
     out_dir = Path(out_dir)
@@ -98,7 +100,7 @@ def write_files(year, languages, formats, out_dir, progress=None):
         if "xlsx" in formats:
             jobs.append((language, "analysis"))
     written = []
-    for language, kind in progress(jobs) if progress else jobs:
+    for language, kind in jobs:
         path = out_dir / file_name(year, language, kind)
         path.write_bytes(render_file(report, language, kind, draft))
         written.append(path)

@@ -15,23 +15,26 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from widmonitor.indicators.charts import over_time_table
 from widmonitor.indicators.computations.values import Value
 from widmonitor.indicators.presentation import (
     AREA_TITLES,
     FLAGS,
     format_number,
     gap_unit_label,
+    source_sentence,
     unit_label,
 )
-from widmonitor.initiatives.analysis import ListAnalysis, discrepancies
+from widmonitor.initiatives.analysis import discrepancies
 from widmonitor.initiatives.models import Initiative
+from widmonitor.initiatives.xlsx_export import SECTORS
 from widmonitor.reach.ages import AgeBand
 from widmonitor.vocabularies.choices import Sector
 
 from . import charts
+from .models import Meeting
 from .sections import SECTIONS
 
-SECTORS = (Sector.PRIVATE, Sector.PUBLIC, Sector.MIXED, Sector.UNKNOWN)
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -135,19 +138,10 @@ def shown(value):
     return {"number": format_number(value.number), "flags": value.flags}
 
 
-def source_sentence(source):
-    if source.kind == "eurostat":
-        return _("Source: Eurostat, %(dataset)s") % {"dataset": source.dataset}
-    return _("Source: %(document)s, section %(section)s") % {"document": source.title or source.document, "section": source.section}
-
-
 def chart_table(indicator):
     """The chart's values: ``(columns, [(year, [cell or None])])``, one column per country and series."""
-    rows = charts.labelled_rows(indicator)
-    columns = list(dict.fromkeys((row["country"], row["series"]) for row in rows))
-    cells = {(row["year"], row["country"], row["series"]): shown(row_value(row)) for row in rows}
-    years = sorted({row["year"] for row in rows})
-    return columns, [(year, [cells.get((year, *column)) for column in columns]) for year in years]
+    columns, lines = over_time_table(charts.labelled_rows(indicator))
+    return columns, [(year, [None if row is None else shown(row_value(row)) for row in cells]) for year, cells in lines]
 
 
 def row_value(row):
@@ -204,12 +198,7 @@ def notices(report, objective):
     """Where the counts the compared edition stated for this objective disagree: with its own list, and with this year's count."""
     found = []
     for stated in report.stated_for(objective.code):
-        analysis = ListAnalysis(
-            document=stated.document, section=stated.section, objective_code=stated.objective_code,
-            objective_title="", bullets=stated.bullets, initiatives=stated.initiatives,
-            computed=stated.computed, stated={key: value for key, value in stated.stated.items()},
-            stated_text=stated.stated_text, note=stated.note,
-        )  # fmt: skip
+        analysis = stated.analysis()
         where = _("%(document)s, section %(section)s:") % {"document": stated.document, "section": stated.section}
         found += [f"{where} {sentence}" for sentence in discrepancies(analysis)]
         claimed = stated.stated.get("total")
@@ -225,8 +214,6 @@ def notices(report, objective):
 
 
 def meetings(report, language):
-    from .models import Meeting  # noqa: PLC0415  (labels of the fixed kinds)
-
     kinds = dict(Meeting.Kind.choices)
     return [
         {
@@ -278,9 +265,9 @@ def render_html(report, language, template="reports/report.html", draft=False, e
         return render_to_string(template, context)
 
 
-def render_pdf(report, language, draft=False, html=None):
+def render_pdf(report, language, draft=False):
     """The PDF of the print variant, tagged (PDF/UA-1), with the document language set."""
     from weasyprint import HTML  # noqa: PLC0415  (loads pango; only the PDF needs it)
 
-    html = html or render_html(report, language, "reports/report_print.html", draft=draft)
+    html = render_html(report, language, "reports/report_print.html", draft=draft)
     return HTML(string=html, base_url=str(settings.REPO_DIR)).write_pdf(pdf_variant=PDF_VARIANT)

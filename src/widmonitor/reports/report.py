@@ -8,10 +8,12 @@ identically whatever happens to the registry or the statistics later.
 """
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
 
+from widmonitor.initiatives.analysis import ListAnalysis
 from widmonitor.languages import pick
 
 SNAPSHOT_VERSION = 1
@@ -81,6 +83,11 @@ class InitiativeEntry:
     ends: str = ""
 
 
+def percent(part, whole):
+    """``part`` of ``whole`` in percent, to one decimal; None when ``whole`` is 0."""
+    return round(100 * part / whole, 1) if whole else None
+
+
 @dataclass
 class Reach:
     """What the initiatives in a scope reported reaching in the year (``widmonitor.reach.summary``); shares are computed when shown."""
@@ -93,7 +100,7 @@ class Reach:
 
     @property
     def women_share(self):
-        return round(100 * self.women / self.participants, 1) if self.participants else None
+        return percent(self.women, self.participants)
 
 
 @dataclass
@@ -119,7 +126,7 @@ class Panels:
 
     @property
     def women_share(self):
-        return round(100 * self.women / self.speakers, 1) if self.speakers else None
+        return percent(self.women, self.speakers)
 
 
 @dataclass
@@ -150,6 +157,14 @@ class StatedList:
     stated: dict
     stated_text: str
     note: str
+
+    def analysis(self, objective_title=""):
+        """This list as ``initiatives.analysis`` compares it (its discrepancies not yet found)."""
+        return ListAnalysis(
+            document=self.document, section=self.section, objective_code=self.objective_code,
+            objective_title=objective_title, bullets=self.bullets, initiatives=self.initiatives,
+            computed=self.computed, stated=self.stated, stated_text=self.stated_text, note=self.note,
+        )  # fmt: skip
 
 
 @dataclass
@@ -229,7 +244,7 @@ def decode(kind, data):
     if data is None:
         return None
     if dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
+        hints = type_hints(kind)
         return kind(**{f.name: decode(hints[f.name], data[f.name]) for f in dataclasses.fields(kind) if f.name in data})
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin is list and args:
@@ -240,3 +255,8 @@ def decode(kind, data):
         inner = [arg for arg in args if arg is not type(None)]
         return decode(inner[0], data) if len(inner) == 1 else data
     return data
+
+
+@functools.cache
+def type_hints(kind):
+    return typing.get_type_hints(kind)

@@ -17,6 +17,4 @@ SECTIONS = (
 )
 COMPUTED_ONLY = ("changes", "annexes")
 PROSE_SECTIONS = tuple((key, title) for key, title in SECTIONS if key not in COMPUTED_ONLY)
-SECTION_KEYS = tuple(key for key, _title in SECTIONS)
 PROSE_KEYS = tuple(key for key, _title in PROSE_SECTIONS)
-TITLES = dict(SECTIONS)

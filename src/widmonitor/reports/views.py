@@ -12,12 +12,7 @@ from .build import UnknownYear, build_report, report_years
 from .models import Edition
 from .render import view
 
-KINDS = {
-    "html": ("text/html; charset=utf-8", "html"),
-    "pdf": ("application/pdf", "pdf"),
-    "annex1.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "overview"),
-    "annex2.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "analysis"),
-}
+KINDS = {"html": "html", "pdf": "pdf", "annex1.xlsx": "overview", "annex2.xlsx": "analysis"}  # download -> file kind
 
 
 def language():
@@ -61,7 +56,7 @@ def download(request, year, kind):
     if kind not in KINDS:
         raise Http404(_("No such download."))
     report, draft = visible_report(request, year)
-    content_type, file_kind = KINDS[kind]
-    response = HttpResponse(editions.render_file(report, language(), file_kind, draft), content_type=content_type)
+    file_kind = KINDS[kind]
+    response = HttpResponse(editions.render_file(report, language(), file_kind, draft), content_type=editions.CONTENT_TYPES[file_kind])
     response["Content-Disposition"] = f'attachment; filename="{editions.file_name(year, language(), file_kind)}"'
     return response
