@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from widmonitor.partners.access import partner_required
+from widmonitor.partners.views import (
+    PasswordResetConfirmView as PartnerPasswordResetConfirmView,
+)
 from widmonitor.partners.views import PasswordResetView as PartnerPasswordResetView
 
 from . import panels
@@ -140,9 +143,11 @@ class LoginView(auth_views.LoginView):
     next_page = reverse_lazy("experts:me")
 
 
-class PasswordSetView(auth_views.PasswordResetConfirmView):
-    template_name = "experts/password_set.html"
+class PasswordSetView(PartnerPasswordResetConfirmView):
+    """The partners' page to choose a password; an expired link asks the experts' reset for a new one."""
+
     success_url = reverse_lazy("experts:password_set_done")
+    extra_context = {"reset_url_name": "experts:password_reset"}
 
 
 class PasswordResetView(PartnerPasswordResetView):

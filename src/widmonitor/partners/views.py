@@ -101,3 +101,4 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "partners/password_reset_confirm.html"
     success_url = reverse_lazy("partners:password_reset_complete")
+    extra_context = {"reset_url_name": "partners:password_reset"}  # where an expired link asks for a new one
