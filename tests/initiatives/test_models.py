@@ -4,9 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from widmonitor.initiatives.models import Initiative
-from widmonitor.initiatives.periods import parse_partial_date, validate_partial_date
+from widmonitor.initiatives.models import Initiative, PublishedList, PublishedListEntry
+from widmonitor.initiatives.periods import NOT_KNOWN, OUTSIDE, RUNNING, bounds, evidence, parse_partial_date, validate_partial_date
+from widmonitor.initiatives.writes import save_initiatives
 from widmonitor.languages import LocalText, pick
+from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Moderation
 from widmonitor.vocabularies.models import Term
 
@@ -99,3 +101,96 @@ def test_every_edit_is_kept_with_who_and_what(db, django_user_model, vocabularie
     assert renamed.history_user == user
     assert [c.field for c in added.diff_against(renamed).changes] == ["audiences"]
     assert [a.term.code for a in added.audiences.all()] == ["girls"]
+
+
+# (starts, ends, stored status, what the period proves about 2022)
+PERIODS_IN_2022 = [
+    ("", "", "unknown", NOT_KNOWN),
+    ("", "", "ongoing", NOT_KNOWN),  # a stored status carries no date
+    ("2020", "", "unknown", RUNNING),  # open-ended from its start on
+    ("2021-12-31", "", "planned", RUNNING),  # planned once, started since, open-ended
+    ("2020", "", "completed", NOT_KNOWN),  # ended at some unknown time after its start
+    ("2022-05", "", "completed", RUNNING),  # ended at some time after a start in 2022
+    ("2023", "", "unknown", OUTSIDE),
+    ("2019", "2021", "unknown", OUTSIDE),
+    ("2021", "2023", "unknown", RUNNING),
+    ("2022-12-31", "2022-12-31", "completed", RUNNING),
+    ("", "2022-03", "unknown", RUNNING),  # it ran up to its end in 2022
+    ("", "2024", "unknown", NOT_KNOWN),  # whether it had started by 2022 is not known
+    ("", "2021-12", "unknown", OUTSIDE),
+]
+
+
+def make_records(cases):
+    records = [
+        (Initiative(uid=f"case-{i}", title={"nl": "t"}, starts=starts, ends=ends, status=status), {})
+        for i, (starts, ends, status, _expected) in enumerate(cases)
+    ]
+    return save_initiatives(records)
+
+
+@pytest.mark.parametrize(("starts", "ends", "status", "expected"), PERIODS_IN_2022)
+def test_a_period_proves_running_in_a_year_only_from_its_dates(starts, ends, status, expected):
+    first, last = bounds(starts, ends)
+    assert evidence(datetime.date(2022, 1, 1), datetime.date(2022, 12, 31), first, last, status == "completed") == expected
+
+
+def test_the_year_s_queries_follow_the_same_rule_as_the_period(db):
+    make_records(PERIODS_IN_2022)
+    running = set(Initiative.objects.running_in_year(2022).values_list("uid", flat=True))
+    unknown = set(Initiative.objects.period_unknown_in_year(2022).values_list("uid", flat=True))
+    by_case = {f"case-{i}": case[3] for i, case in enumerate(PERIODS_IN_2022)}
+    assert running == {uid for uid, expected in by_case.items() if expected == RUNNING}
+    assert unknown == {uid for uid, expected in by_case.items() if expected == NOT_KNOWN}
+
+
+def test_a_record_without_period_or_listing_does_not_run_in_2022(db):
+    Initiative.objects.create(uid="undated", title={"nl": "t"}, status="ongoing")
+    assert not Initiative.objects.running_in_year(2022).exists()
+    assert list(Initiative.objects.period_unknown_in_year(2022).values_list("uid", flat=True)) == ["undated"]
+
+
+def test_an_open_ended_record_started_in_2020_runs_in_2022_but_not_in_2019(db):
+    Initiative.objects.create(uid="open", title={"nl": "t"}, starts="2020")
+    assert list(Initiative.objects.running_in_year(2022).values_list("uid", flat=True)) == ["open"]
+    assert not Initiative.objects.running_in_year(2019).exists()
+    assert not Initiative.objects.period_unknown_in_year(2019).exists()  # known: it had not started
+
+
+def listed_in(document, *initiatives):
+    published = PublishedList.objects.create(
+        document=document, section="5.1", objective=Objective.objects.current().get(code="1"), stated_text="..."
+    )
+    for position, initiative in enumerate(initiatives, start=1):
+        PublishedListEntry.objects.create(published_list=published, position=position, initiative=initiative, text="...")
+
+
+def test_a_record_listed_in_a_year_s_edition_runs_in_that_year_only(strategy):
+    undated = Initiative.objects.create(uid="undated", title={"nl": "t"})
+    later = Initiative.objects.create(uid="starts-later", title={"nl": "t"}, starts="2023")
+    listed_in("wid-report-2022", undated, later)
+    assert list(Initiative.objects.running_in_year(2022).values_list("uid", flat=True)) == ["undated"]
+    assert not Initiative.objects.period_unknown_in_year(2022).exists()  # the listed record with a later start is outside
+    assert list(Initiative.objects.period_unknown_in_year(2023).values_list("uid", flat=True)) == ["undated"]
+    assert list(Initiative.objects.running_in_year(2023).values_list("uid", flat=True)) == ["starts-later"]
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "stored", "shown"),
+    [
+        ("", "", "ongoing", "unknown"),  # "ongoing" with no date to support it
+        ("2020", "", "ongoing", "ongoing"),
+        ("2020", "", "unknown", "ongoing"),  # started, open-ended
+        ("2022-09", "", "planned", "ongoing"),  # its planned start has come
+        ("2020", "2023", "ongoing", "completed"),  # its end has passed
+        ("2024", "", "completed", "completed"),
+        ("2027", "", "unknown", "planned"),
+        ("", "", "planned", "planned"),
+        ("", "2027", "ongoing", "unknown"),  # whether it has started is not known
+        ("", "", "unknown", "unknown"),
+    ],
+)
+def test_the_status_shown_never_claims_ongoing_without_a_date_for_it(starts, ends, stored, shown):
+    initiative = Initiative(uid="a", title={"nl": "t"}, starts=starts, ends=ends, status=stored)
+    initiative.derive()
+    assert initiative.status_on(datetime.date(2026, 12, 7)) == shown

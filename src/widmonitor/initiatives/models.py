@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -8,10 +9,11 @@ from simple_history.models import HistoricalRecords
 from widmonitor.translated_fields import TranslatableModel, TranslatedTextField
 from widmonitor.vocabularies.choices import Cost, Moderation, Sector, Status, Vocabulary
 
-from .periods import bounds, ends_before_starts, validate_partial_date
+from .periods import RUNNING, bounds, ends_before_starts, evidence, validate_partial_date, year_days
 
 RELATIONS = ("organisations", "objectives", "audiences", "regions", "languages", "formats")
 TERM_RELATIONS = {"audiences": Vocabulary.AUDIENCE, "regions": Vocabulary.REGION, "languages": Vocabulary.LANGUAGE, "formats": Vocabulary.FORMAT}
+REPORTED = "accepted"  # reach.models.Outcome.Status.ACCEPTED: the reach app builds on this one, not the reverse
 
 
 def terms_of(vocabulary, related_name, verbose_name):
@@ -23,6 +25,40 @@ def terms_of(vocabulary, related_name, verbose_name):
         related_name=related_name,
         verbose_name=verbose_name,
     )
+
+
+def period_outside(first, last):
+    """The records whose period excludes the days ``first`` to ``last`` (``periods.OUTSIDE``), as a Q."""
+    return models.Q(starts_on__gt=last) | models.Q(ends_on__lt=first)
+
+
+def period_running(first, last):
+    """The records whose period proves they ran on some of the days ``first`` to ``last`` (``periods.RUNNING``)
+    once the ``period_outside`` ones are left out, as a Q."""
+    open_ended_or_started_then = ~models.Q(status=Status.COMPLETED) | models.Q(starts_on__gte=first)
+    return (
+        models.Q(starts_on__isnull=False, ends_on__isnull=False)
+        | (models.Q(starts_on__isnull=False, ends_on__isnull=True) & open_ended_or_started_then)
+        | models.Q(starts_on__isnull=True, ends_on__lte=last)
+    )
+
+
+def shown_status(day, starts_on, ends_on, stored):
+    """The status the portal shows on ``day``: it never claims "ongoing" without evidence.
+
+    Completed: the record says so, or its end has passed. Planned: its start is still to
+    come, or the record says planned and its period does not show it running. Ongoing: its
+    period shows it running on ``day`` (``periods.evidence``: started and not ended, or started,
+    open-ended and not completed). Unknown otherwise, also for a stored "ongoing" that no date
+    supports: the stored status has no date, so it cannot say the record runs today.
+    """
+    if stored == Status.COMPLETED or (ends_on and ends_on < day):
+        return Status.COMPLETED
+    if starts_on and starts_on > day:
+        return Status.PLANNED
+    if evidence(day, day, starts_on, ends_on, completed=False) == RUNNING:
+        return Status.ONGOING
+    return Status.PLANNED if stored == Status.PLANNED else Status.UNKNOWN
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -67,6 +103,30 @@ class InitiativeQuerySet(models.QuerySet):
         if first is not None:
             queryset = queryset.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=first))
         return queryset
+
+    def running_in_year(self, year):
+        """The records that ran at some time in ``year``, on evidence; the registry's one rule for "running".
+
+        Evidence is, first, the period (``periods.evidence``): it covers part of the year; or it
+        started in or before the year and is open-ended (no end, and not completed); or, completed
+        without an end, it started in the year; or, with only an end, it ended in the year. Else,
+        while the period does not exclude the year: being listed in that year's edition (a
+        ``PublishedListEntry`` of a document whose id ends with the year, e.g. wid-report-2022), or
+        an accepted reach outcome for the year (its organisation counted who took part). A record
+        with no such evidence is not running: its period is not known (``period_unknown_in_year``).
+        """
+        first, last = year_days(year)
+        return self.exclude(period_outside(first, last)).filter(period_running(first, last) | self._attested(year))
+
+    def period_unknown_in_year(self, year):
+        """The records neither running in ``year`` on evidence nor outside it by their period: shown apart, never counted."""
+        first, last = year_days(year)
+        return self.exclude(period_outside(first, last)).exclude(period_running(first, last)).exclude(self._attested(year))
+
+    def _attested(self, year):
+        listed = PublishedListEntry.objects.filter(published_list__document__endswith=f"{year:04d}")
+        reported = Initiative.objects.filter(outcomes__year=year, outcomes__status=REPORTED)
+        return models.Q(pk__in=listed.values("initiative_id")) | models.Q(pk__in=reported.values("pk"))
 
     def publish(self, user, reason=""):
         """Publish the records not yet published; one history entry each, naming ``user``. Returns how many."""
@@ -210,6 +270,10 @@ class Initiative(TranslatableModel):
         if not self.uid:
             self.uid = self.unique_uid(self.title.get("en") or self.text("title").text)
         self.starts_on, self.ends_on = bounds(self.starts, self.ends)
+
+    def status_on(self, day=None):
+        """The status shown on ``day`` (default today), from the period and the stored status (``shown_status``)."""
+        return shown_status(day or timezone.localdate(), self.starts_on, self.ends_on, self.status)
 
     @classmethod
     def unique_uid(cls, text):

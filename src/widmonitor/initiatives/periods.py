@@ -1,4 +1,9 @@
-"""Periods given as ISO 8601 partial dates (YYYY, YYYY-MM or YYYY-MM-DD), and their bounds."""
+"""Periods given as ISO 8601 partial dates (YYYY, YYYY-MM or YYYY-MM-DD), their bounds, and what they prove.
+
+What a period proves about a span of days (``evidence``) is the registry's one rule for
+"running": ``InitiativeQuerySet.running_in_year`` states it in SQL, ``Initiative.status_on``
+for one day, and tests hold the two to the same table of cases.
+"""
 
 import datetime
 import re
@@ -37,6 +42,34 @@ def day_of(value, end):
         return parse_partial_date(value)[end]
     except ValueError:
         return None
+
+
+RUNNING, OUTSIDE, NOT_KNOWN = "running", "outside", "not-known"
+
+
+def evidence(first, last, starts_on, ends_on, completed):
+    """What a period (its first and last days, None where not given) proves about the days ``first`` to ``last``.
+
+    ``OUTSIDE``: it starts after them or ends before them. ``RUNNING``: it ran on some of them,
+    because it covers them (start and end known), or it started on or before ``last`` and is
+    open-ended (no end, not ``completed``), or it is ``completed`` without an end and started
+    among them, or it has only an end and that end falls among them. ``NOT_KNOWN`` otherwise: no
+    date at all, a completed record that started before them, an end after them with no start.
+    """
+    if (starts_on and starts_on > last) or (ends_on and ends_on < first):
+        return OUTSIDE
+    if starts_on and ends_on:
+        return RUNNING
+    if starts_on:
+        return RUNNING if not completed or starts_on >= first else NOT_KNOWN
+    if ends_on:
+        return RUNNING if ends_on <= last else NOT_KNOWN
+    return NOT_KNOWN
+
+
+def year_days(year):
+    """``(first day, last day)`` of ``year``."""
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
 def ends_before_starts(starts, ends):
