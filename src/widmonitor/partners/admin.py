@@ -77,6 +77,18 @@ def shown(name, value):
     return str(value)
 
 
+def moved_on(proposal):
+    """What a moderator must know of a record saved again after its partner saw it."""
+    seen, later = proposal.history()
+    conflicts = proposal.conflicts(seen, later)
+    if conflicts:
+        return _("Accepting is refused, as the record changed since the partner made this proposal: %(changes)s.") % {"changes": "; ".join(conflicts)}
+    return _(
+        "The record was saved again after the partner saw it (version %(seen)s, now %(now)s), in other fields or "
+        "languages: accepting applies only what the proposal changes."
+    ) % {"seen": proposal.seen_version, "now": proposal.initiative.version}
+
+
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
     action_form = DecisionForm
@@ -105,12 +117,7 @@ class ProposalAdmin(admin.ModelAdmin):
         if not rows:
             return _("Nothing: the record already shows these values.")
         if obj.status == Proposal.Status.PENDING and obj.initiative.version != obj.seen_version:
-            rows = format_html(
-                "<tr><td colspan='3'>{}</td></tr>{}",
-                _("The record was saved again after the partner saw it (version %(seen)s, now %(now)s): check the values now.")
-                % {"seen": obj.seen_version, "now": obj.initiative.version},
-                rows,
-            )
+            rows = format_html("<tr><td colspan='3'>{}</td></tr>{}", moved_on(obj), rows)
         head = format_html("<tr><th scope='col'>{}</th><th scope='col'>{}</th><th scope='col'>{}</th></tr>", _("field"), _("now"), _("proposed"))
         return format_html("<table class='proposal-diff'><thead>{}</thead><tbody>{}</tbody></table>", head, rows)
 
@@ -124,7 +131,7 @@ class ProposalAdmin(admin.ModelAdmin):
 
     def decide(self, request, queryset, decision):
         message, done = request.POST.get("message", ""), 0
-        for proposal in queryset.select_related("initiative", "author"):
+        for proposal in queryset.select_related("initiative", "author").order_by("created_at", "pk"):  # as they came
             try:
                 decision(proposal, message)
             except ValidationError as error:

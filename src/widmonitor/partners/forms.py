@@ -10,6 +10,7 @@ from widmonitor.initiatives.models import RELATIONS, Initiative
 from widmonitor.languages import active_language
 from widmonitor.strategy.models import Objective
 
+from .changes import history_since
 from .models import PROPOSED_FIELDS, MailLanguage, PartnerMembership, proposal_data
 
 
@@ -27,8 +28,12 @@ class InitiativeProposalForm(forms.ModelForm):
         )
         widgets = {name: forms.CheckboxSelectMultiple for name in RELATIONS}
 
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["seen_version"] = self.instance.version
         self.own = PartnerMembership.objects.organisation_ids(user)
         self.fields["organisations"].queryset = Organisation.objects.filter(pk__in=self.own)
         self.fields["organisations"].required = True
@@ -46,10 +51,18 @@ class InitiativeProposalForm(forms.ModelForm):
         return chosen
 
     def proposed_changes(self, initiative):
-        """What differs from ``initiative`` as it is stored: the data of a proposal."""
-        stored = proposal_data(Initiative.objects.get(pk=initiative.pk))
+        """``(data, version)`` of a proposal: what differs from ``initiative`` as the partner saw it, and its version.
+
+        The version the form was opened on (its hidden ``seen_version``), so that a save made meanwhile
+        is not proposed back; the record as it is now when the form does not say or the history lacks it.
+        """
+        version = self.cleaned_data.get("seen_version")
+        seen = history_since(initiative, version, PROPOSED_FIELDS)[0] if version else None
+        if seen is None:
+            stored = Initiative.objects.get(pk=initiative.pk)
+            seen, version = proposal_data(stored), stored.version
         proposed = {name: self.cleaned_data[name] for name in PROPOSED_FIELDS} | self.relations()
-        return {name: value for name, value in proposed.items() if stored.get(name) != value}
+        return {name: value for name, value in proposed.items() if seen.get(name) != value}, version
 
 
 def unused_address(email, message):

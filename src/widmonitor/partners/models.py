@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from widmonitor.initiatives.models import RELATIONS, Initiative
 from widmonitor.initiatives.writes import save_initiative
 
+from .changes import WHOLE, Change, applied, differences, history_since, overlap
+
 SUBMISSIONS_PER_HOUR = 20  # new initiatives and proposals together, per partner
 RESETS_PER_HOUR = 5  # password reset requests, per address
 PROPOSED_FIELDS = ("original_language", "title", "summary", "starts", "ends", "url")  # besides RELATIONS
@@ -120,25 +122,66 @@ class Proposal(models.Model):
         return _("Proposal #%(number)s") % {"number": self.pk}
 
     def changes(self):
-        """``[(field name, now, proposed)]`` for the fields this proposal would change, values as stored."""
+        """``[(field name, now, after accepting)]`` for the fields accepting would change, values as stored."""
         current = proposal_data(self.initiative)
-        return [(name, current.get(name), value) for name, value in self.data.items() if current.get(name) != value]
+        seen, _later = self.history()
+        after = applied(self.units(seen), self.data, current)
+        return [(name, current.get(name), value) for name, value in after.items() if current.get(name) != value]
+
+    def history(self):
+        """``(the record as the partner saw it, [Change since])``; the record now if its history lacks that version."""
+        seen, later = history_since(self.initiative, self.seen_version, PROPOSED_FIELDS)
+        if seen is None and self.initiative.version == self.seen_version:
+            seen = proposal_data(self.initiative)
+        elif seen is None:  # any later save may have changed what it changes
+            later = [Change("", self.initiative.updated_at, "", frozenset(self.units(None)))]
+        return seen, later
+
+    def conflicts(self, seen, later):
+        """Sentences naming each later save of a field or language this proposal changes (``history()``'s values)."""
+        units = self.units(seen)
+        return [change.sentence(overlap(units, change.units)) for change in later if overlap(units, change.units)]
+
+    def units(self, seen):
+        """The fields and languages this proposal changes in the record as the partner saw it (all, if unknown)."""
+        if seen is None:
+            return {(name, WHOLE) for name in self.data}
+        return differences(seen, self.data, self.data)
 
     def accept(self, moderator, message=""):
-        """Apply the proposal through the write path, as one history entry naming ``moderator``."""
-        self._check_pending()
-        initiative = self.initiative
-        fields = {name: value for name, value in self.data.items() if name in PROPOSED_FIELDS}
-        relations = {name: value for name, value in self.data.items() if name in RELATIONS}
-        for name, value in fields.items():
-            setattr(initiative, name, value)
-        reason = _("Proposal #%(number)s by %(partner)s accepted") % {
-            "number": self.pk,
-            "partner": self.author.get_username() if self.author else "?",
-        }
+        """Apply the fields and languages the proposal changes onto the record as it is now: one history entry.
+
+        Refused, naming who changed what and when, if the record changed in one of them since the partner saw it.
+        """
         with transaction.atomic():
+            self.status = Proposal.objects.select_for_update().values_list("status", flat=True).get(pk=self.pk)
+            self._check_pending()
+            self.initiative = initiative = Initiative.objects.select_for_update().get(pk=self.initiative_id)
+            seen, later = self.history()
+            self._check_unchanged(seen, later)
+            values = applied(self.units(seen), self.data, proposal_data(initiative))
+            for name, value in values.items():
+                if name in PROPOSED_FIELDS:
+                    setattr(initiative, name, value)
+            reason = _("Proposal #%(number)s by %(partner)s accepted") % {
+                "number": self.pk,
+                "partner": self.author.get_username() if self.author else "?",
+            }
+            relations = {name: value for name, value in values.items() if name in RELATIONS}
             save_initiative(initiative, relations, moderator, str(reason))
             self._decide(self.Status.ACCEPTED, moderator, message)
+
+    def _check_unchanged(self, seen, later):
+        conflicts = self.conflicts(seen, later)
+        if conflicts:
+            raise ValidationError(
+                _(
+                    "Proposal #%(number)s is not applied, as its record changed since the partner made it: "
+                    "%(changes)s. Reject it, or ask the partner to propose again on the record as it is now."
+                ),
+                code="record_changed",
+                params={"number": self.pk, "changes": "; ".join(conflicts)},
+            )
 
     def reject(self, moderator, message):
         self._check_pending()

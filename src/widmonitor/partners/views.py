@@ -62,9 +62,9 @@ def propose(request, uid):
     form = InitiativeProposalForm(request.POST or None, instance=initiative, user=request.user)
     limited = request.method == "POST" and over_the_limit(request)
     if request.method == "POST" and not limited and form.is_valid():
-        data = form.proposed_changes(initiative)
+        data, seen_version = form.proposed_changes(initiative)
         if data:
-            Proposal.objects.create(initiative=initiative, author=request.user, data=data, seen_version=initiative.version)
+            Proposal.objects.create(initiative=initiative, author=request.user, data=data, seen_version=seen_version)
             messages.success(request, _("Thank you. A moderator will review your proposal; the record is unchanged until then."))
             return redirect("partners:overview")
         messages.info(request, _("You changed nothing, so there is nothing to propose."))
