@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 CODE_LENGTH = 8  # room for codes such as nl-BE
 
@@ -58,6 +58,21 @@ def _read_content_languages(path):
 
 def interface_codes():
     return [code for code, _name in settings.LANGUAGES]
+
+
+# Interface languages that write a language's name in lower case inside a sentence ("en néerlandais").
+LOWER_CASE_LANGUAGE_NAMES = ("fr",)
+
+
+def language_name(code):
+    """The name of the language ``code`` as it reads inside a sentence of the active interface language:
+    "Dutch", "Nederlands", "néerlandais" (Django's translated names); a language Django does not know
+    keeps the name ``config/languages.yaml`` gives it, in the language itself."""
+    try:
+        name = str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return next((language.name for language in content_languages() if language.code == code), code)
+    return name.lower() if active_language() in LOWER_CASE_LANGUAGE_NAMES else name
 
 
 def active_language():

@@ -32,7 +32,7 @@ def test_the_bundled_dutch_prose_is_shown_in_every_language_and_marked_where_it_
     assert '<div class="prose" lang="nl"><p>Met genoegen presenteer ik u de allereerste editie' in html
     assert ('class="fallback-note"' in html) is (language != "nl")
     if language == "en":
-        assert "This text exists only in Nederlands, the original; no translation yet." in html
+        assert "This text exists only in Dutch, the original; no translation yet." in html
 
 
 def test_a_translated_text_block_replaces_the_original_in_its_language(data):

@@ -8,7 +8,7 @@ from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from widmonitor.languages import content_languages
+from widmonitor.languages import language_name
 
 register = template.Library()
 
@@ -22,8 +22,7 @@ def text(record, field, element="span", mark=True):
     shown = record.text(field)
     if not shown.fallback or not shown.text or not mark:
         return format_html('<{0} lang="{1}">{2}</{0}>', element, shown.language, shown.text)
-    names = {language.code: language.name for language in content_languages()}
-    note = _("in %(language)s, the original; no translation yet") % {"language": names.get(shown.language, shown.language)}
+    note = _("in %(language)s, the original; no translation yet") % {"language": language_name(shown.language)}
     return format_html(
         '<{0} lang="{1}">{2}</{0}> <small class="fallback">({3})</small>', element, shown.language, shown.text, note
     )
