@@ -51,7 +51,7 @@ def test_the_language_switch_keeps_the_page_and_the_search(anonymous, fictional_
 def test_a_text_without_translation_shows_its_original_marked_and_in_its_language(anonymous, fictional_registry):
     html = anonymous.get("/fr/initiatives/mentoring-network/").content.decode()
     with translation.override("fr"):
-        note = gettext("in %(language)s, the original; no translation yet") % {"language": "English"}
+        note = gettext("in %(language)s, the original; no translation yet") % {"language": "anglais"}
     assert f'<span lang="en">Mentoring network for women in tech</span> <small class="fallback">({escape(note)})</small>' in html
 
 
