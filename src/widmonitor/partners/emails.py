@@ -1,6 +1,15 @@
-"""The e-mails partners receive: an invitation, and the fate of what they submitted. One place to patch in tests."""
+"""The e-mails partners receive: an invitation, and the fate of what they submitted. One place to patch in tests.
+
+An e-mail that cannot be sent never undoes or hides what was decided: it is logged (logger
+``widmonitor.mail``) and the person whose request sent it is told, through Django's messages
+(``FailedMailMiddleware`` keeps the request at hand). Nothing retries it yet.
+"""
+
+import logging
+from contextvars import ContextVar
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -12,6 +21,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import language_of
+
+logger = logging.getLogger("widmonitor.mail")
+_request = ContextVar("widmonitor_mail_request", default=None)
+
+
+class FailedMailMiddleware:
+    """Lets an e-mail that fails during a request tell whoever made the request (after MessageMiddleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _request.reset(token)
 
 
 def site_link(path):
@@ -28,7 +54,19 @@ def send(template_name, subject, user, context):
         return
     with translation.override(language_of(user)):
         body = render_to_string(template_name, {"user": user, **context})
-        send_mail(str(subject() if callable(subject) else subject), body, None, [user.email])
+        subject = " ".join(str(subject() if callable(subject) else subject).split())  # a header is one line
+    try:
+        send_mail(subject, body, None, [user.email])
+    except (OSError, ValueError) as error:  # SMTP and connection errors (OSError), a header refused (ValueError)
+        not_sent(subject, user.email, error)
+
+
+def not_sent(subject, address, error):
+    logger.error("E-mail %r to %s not sent: %s", subject, address, error, exc_info=error)
+    request = _request.get()
+    if request is not None and hasattr(request, "_messages"):
+        message = _("The e-mail “%(subject)s” to %(address)s could not be sent (%(error)s). What was decided stands; tell her another way.")
+        messages.error(request, message % {"subject": subject, "address": address, "error": error})
 
 
 def send_invitation(user, moderator):

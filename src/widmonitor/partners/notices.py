@@ -30,4 +30,5 @@ def notify_if_changed(initiative):
     """E-mail the submitter if this write changed the record's moderation state."""
     latest, *earlier = initiative.history.order_by("-history_date", "-history_id")[:2]
     if earlier and earlier[0].moderation != initiative.moderation:
-        transaction.on_commit(lambda: send_moderation_notice(initiative, latest.history_change_reason))
+        # robust: an unforeseen error is logged, and the batch's later notices still leave
+        transaction.on_commit(lambda: send_moderation_notice(initiative, latest.history_change_reason), robust=True)
