@@ -26,8 +26,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 @admin.register(TextBlock)
 class TextBlockAdmin(SimpleHistoryAdmin):
-    list_display = ["year", "section", "language", "updated_at"]
-    list_filter = ["year", "section", "language"]
+    list_display = ["year", "section", "language", "is_translation", "updated_at"]
+    list_filter = ["year", "section", "language", "is_translation"]
     search_fields = ["text"]
 
 

@@ -87,7 +87,7 @@ def text_of(record, name):
 
 
 def prose(year):
-    """``{section: Text}``: the text blocks of the year; the first written of a section is its original."""
+    """``{section: Text}``: the text blocks of the year; a section's original is its block not marked as a translation."""
     texts = {}
     for block in TextBlock.objects.of_year(year):
         entry = texts.setdefault(block.section, report.Text({}, block.language))

@@ -1,7 +1,9 @@
 """The bundled prose and meetings of past editions (``data/reports/<year>/``), loaded into the database.
 
 A text block or meeting that exists already is kept as it is: a reload never overwrites what
-the working group edited in the back office.
+the working group edited in the back office. A year's ``prose.yaml`` names the language of the
+edition's own text (``original_language``); a prose file in another language is loaded as a
+translation of it.
 """
 
 import datetime
@@ -9,13 +11,15 @@ import re
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
-from widmonitor.datafiles import read_yaml
+from widmonitor.datafiles import file_problem, read_yaml
+from widmonitor.languages import content_codes
 
 from .models import Meeting, TextBlock
 from .sections import PROSE_KEYS
 
-PROSE_FILE = re.compile(r"^(?P<section>[a-z_]+)\.(?P<language>[a-z]{2,8})\.md$")
+PROSE_FILE = re.compile(r"^(?P<section>[a-z_]+(?:\.\d+)?)\.(?P<language>[a-z]{2,8})\.md$")  # situation.1.nl.md
 
 
 def folder():
@@ -28,17 +32,37 @@ def load_bundled(root=None):
     blocks = meetings = 0
     with transaction.atomic():
         for year_dir in sorted(p for p in root.iterdir() if p.is_dir() and p.name.isdigit()):
-            year = int(year_dir.name)
-            for path in sorted(year_dir.glob("*.md")):
-                match = PROSE_FILE.match(path.name)
-                if match and match["section"] in PROSE_KEYS:
-                    _block, created = TextBlock.objects.get_or_create(
-                        year=year, section=match["section"], language=match["language"],
-                        defaults={"text": path.read_text(encoding="utf-8").strip()},
-                    )  # fmt: skip
-                    blocks += created
+            blocks += load_prose(year_dir)
             meetings += load_meetings(year_dir / "meetings.yaml")
     return blocks, meetings
+
+
+def load_prose(year_dir):
+    """The year's ``<section>.<language>.md`` files as text blocks; returns how many were created."""
+    paths = [(path, PROSE_FILE.match(path.name)) for path in sorted(year_dir.glob("*.md"))]
+    paths = [(path, match) for path, match in paths if match and match["section"] in PROSE_KEYS]
+    if not paths:
+        return 0
+    original = original_language(year_dir / "prose.yaml")
+    created = 0
+    for path, match in paths:
+        _block, new = TextBlock.objects.get_or_create(
+            year=int(year_dir.name), section=match["section"], language=match["language"],
+            defaults={"text": path.read_text(encoding="utf-8").strip(), "is_translation": match["language"] != original},
+        )  # fmt: skip
+        created += new
+    return created
+
+
+def original_language(path):
+    """The ``original_language`` a year's ``prose.yaml`` names: a content language."""
+    language = read_yaml(path).get("original_language")
+    if language not in content_codes():
+        raise file_problem(
+            path, "unknown_language", _("original_language: expected one of %(expected)s, not %(value)s"),
+            expected=", ".join(content_codes()), value=language,
+        )  # fmt: skip
+    return language
 
 
 def load_meetings(path):

@@ -6,11 +6,13 @@ later, whatever changes in the registry or the statistics.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from widmonitor.languages import language_name
 from widmonitor.translated_fields import (
     ContentLanguageField,
     TranslatableModel,
@@ -58,11 +60,16 @@ class Meeting(TranslatableModel):
 
 class TextBlockQuerySet(models.QuerySet):
     def of_year(self, year):
-        return self.filter(year=year).order_by("section", "pk")
+        """The year's blocks by section, each section's original first."""
+        return self.filter(year=year).order_by("section", "is_translation", "pk")
 
 
 class TextBlock(models.Model):
-    """The prose of one section of one edition in one language; the figures around it are computed."""
+    """The prose of one section of one edition in one language; the figures around it are computed.
+
+    One block of a section and year is its original; the others are translations of it, which
+    the report shows with a note that the original is authoritative and a link to it.
+    """
 
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR, help_text=_("The edition, e.g. 2022."))
     section = models.CharField(_("section"), max_length=20, choices=PROSE_SECTIONS)
@@ -72,6 +79,14 @@ class TextBlock(models.Model):
         help_text=_(
             "Plain paragraphs separated by a blank line; a line starting with '- ' is a bullet, "
             "one starting with '## ' a subheading. Nothing else is interpreted (no HTML)."
+        ),
+    )
+    is_translation = models.BooleanField(
+        _("translation"),
+        default=False,
+        help_text=_(
+            "Ticked: a translation of the section's original (its block in another language that is not "
+            "ticked), e.g. the French text translated for widmonitor from the Dutch edition."
         ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -87,6 +102,14 @@ class TextBlock(models.Model):
 
     def __str__(self):
         return f"{self.year} {self.get_section_display()} ({self.language})"
+
+    def clean(self):
+        """A section of a year has one original: another block of it is a translation."""
+        originals = TextBlock.objects.filter(year=self.year, section=self.section, is_translation=False).exclude(pk=self.pk)
+        other = originals.exclude(language=self.language).first()
+        if not self.is_translation and other is not None:
+            message = _("This section's original is its text in %(language)s: tick “translation”.")
+            raise ValidationError({"is_translation": ValidationError(message, code="second_original", params={"language": language_name(other.language)})})
 
 
 class EditionQuerySet(models.QuerySet):

@@ -28,6 +28,7 @@ from widmonitor.indicators.presentation import (
 from widmonitor.initiatives.analysis import discrepancies
 from widmonitor.initiatives.models import Initiative
 from widmonitor.initiatives.xlsx_export import SECTORS
+from widmonitor.languages import language_name
 from widmonitor.reach.ages import AgeBand
 from widmonitor.vocabularies.choices import Sector
 
@@ -44,6 +45,9 @@ class Section:
     number: int
     title: str
     prose: object = None  # a LocalText, or None
+    subsections: list = field(default_factory=list)  # [LocalText]: its subsections' prose, each starting with its heading
+    originals: list = field(default_factory=list)  # [LocalText]: the original of each text shown in translation
+    original_language: str = ""  # their language's name, in the reader's language
 
 
 @dataclass
@@ -63,11 +67,13 @@ class ObjectiveView:
 def view(report, language, draft=False):
     """The template context of ``report`` in ``language`` (activates it for the caller's rendering)."""
     with translation.override(language):
+        shown = sections(report)
         return {
             "report": report,
             "language": language,
             "draft": draft,
-            "sections": sections(report),
+            "sections": shown,
+            "translated_sections": [section for section in shown if section.originals],
             "strategy_title": report.strategy.pick(language),
             "indicator_groups": indicator_groups(report, language),
             "flags": [(letter, str(label)) for letter, label in FLAGS.items()],
@@ -95,11 +101,31 @@ def reach_view(report, language):
 
 
 def sections(report):
+    """The sections in order, each with its prose and its subsections' in the active language, and the originals
+    of those shown in translation."""
     result = []
     for number, (key, title) in enumerate(SECTIONS, start=1):
         prose = report.texts.get(key)
-        result.append(Section(key, number, str(title), prose.pick() if prose else None))
+        subsections = subsection_texts(report, key)
+        originals = [text.pick(text.original) for text in filter(None, [prose, *subsections]) if is_translation(text.pick(), text)]
+        result.append(
+            Section(
+                key, number, str(title), prose.pick() if prose else None, [text.pick() for text in subsections],
+                originals, language_name(originals[0].language) if originals else "",
+            )
+        )  # fmt: skip
     return result
+
+
+def subsection_texts(report, key):
+    """The texts of ``key``'s subsections (``situation.1``, ``situation.2`` …), in their order."""
+    numbered = [(int(name.rpartition(".")[2]), text) for name, text in report.texts.items() if name.startswith(f"{key}.")]
+    return [text for _number, text in sorted(numbered, key=lambda pair: pair[0])]
+
+
+def is_translation(shown, text):
+    """Whether ``shown`` (a ``LocalText`` of ``text``) is a translation: in another language than the original, not a fallback."""
+    return bool(shown.text) and not shown.fallback and shown.language != text.original
 
 
 def indicator_groups(report, language):
