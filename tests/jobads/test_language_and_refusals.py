@@ -55,4 +55,8 @@ def test_the_verdict_is_the_balance_with_gender_decoders_thresholds(masculine, f
 def test_the_json_shape_has_the_documented_fields():
     data = check("Engineer (m/f/x)\nAn ambitious person.", "en").as_dict()
     assert set(data) >= {"language", "verdict", "masculine_coded", "feminine_coded", "gender_marker", "masculine_only_titles", "suggestions"}
-    assert data["masculine_coded"] == [{"word": "ambitious", "start": 20, "end": 29, "entry": "ambitio*", "alternative": "motivated"}]
+    word = data["masculine_coded"][0]
+    assert {key: word[key] for key in ("word", "start", "end", "entry", "alternative", "note")} == {
+        "word": "ambitious", "start": 20, "end": 29, "entry": "ambitio*", "alternative": "motivated", "note": "as the source gives it"
+    }
+    assert (word["source"]["kind"], word["source"]["key"]) == ("research", "gfk")

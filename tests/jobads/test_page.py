@@ -20,8 +20,33 @@ def test_the_page_shows_the_form_in_every_interface_language(anonymous, db, lang
 def test_everyone_may_check_a_text(request, db, persona):
     response = request.getfixturevalue(persona).post("/en/job-ad-checker/", {"text": AD, "language": "auto"})
     assert response.status_code == 200
-    assert '<mark class="jobad-masculine">ambitious<span class="visually-hidden"> (masculine-coded)</span></mark>' in response.content.decode()
-    assert '<mark class="jobad-feminine">loyal' in response.content.decode()
+    html = response.content.decode()
+    assert '<mark class="jobad-masculine">ambitious<sup class="jobad-kind" aria-hidden="true">1</sup>' in html
+    assert '<mark class="jobad-feminine">loyal' in html
+
+
+@pytest.mark.parametrize(
+    "language, hidden",
+    [
+        ("en", ["(masculine-coded; research list)", "(masculine-coded; widmonitor&#x27;s translation)", "(job title only in the masculine; public guidance)"]),
+        ("nl", ["(mannelijk gecodeerd; lijst uit onderzoek)", "(mannelijk gecodeerd; vertaling door widmonitor)", "(functietitel alleen in de mannelijke vorm; openbaar advies)"]),
+        ("fr", ["(à connotation masculine ; liste issue d&#x27;une recherche)", "(à connotation masculine ; traduction de widmonitor)", "(intitulé de poste uniquement au masculin ; recommandation publique)"]),
+    ],
+)
+def test_each_marked_word_says_which_kind_of_source_it_comes_from(anonymous, db, language, hidden):
+    text = "Verkoper\nWij zoeken een ambitieuze en gedreven collega."
+    html = anonymous.post(f"/{language}/job-ad-checker/", {"text": text, "language": "nl"}).content.decode()
+    assert '<mark class="jobad-masculine">ambitieuze<sup class="jobad-kind" aria-hidden="true">1</sup>' in html
+    assert '<mark class="jobad-masculine">gedreven<sup class="jobad-kind" aria-hidden="true">3</sup>' in html
+    assert '<mark class="jobad-title">Verkoper<sup class="jobad-kind" aria-hidden="true">2</sup>' in html
+    assert all(f'<span class="visually-hidden"> {text}</span>' in html for text in hidden)
+
+
+def test_the_page_says_where_the_words_come_from_not_that_research_found_them_all(anonymous, db):
+    html = anonymous.post("/en/job-ad-checker/", {"text": "Coach\nEen ambitieuze en gedreven collega.", "language": "nl"}).content.decode()
+    assert "words that research finds coded" not in html
+    assert "<li>research list: 1</li><li>public guidance: 0</li><li>widmonitor&#x27;s translation: 1</li>" in html
+    assert "<dt>1</dt><dd>research list" in html and "<dt>3</dt><dd>widmonitor&#x27;s translation" in html
 
 
 def test_a_post_without_the_csrf_token_is_refused(db):

@@ -6,7 +6,7 @@ from widmonitor.jobads.checker import check
 @pytest.mark.parametrize(
     "language, text, titles",
     [
-        ("fr", "Développeur Java (H/F)\nLe développeur rejoindra l'équipe.", []),
+        ("fr", "Développeur Java (H/F)\nLe développeur rejoindra l'équipe.", ["Développeur", "développeur"]),
         ("fr", "Comptable\nNous cherchons un développeur.", ["développeur"]),
         ("fr", "Comptable\nNous cherchons un·e développeur·euse.", []),
         ("fr", "Comptable\nUn développeur ou une développeuse.", []),
@@ -26,8 +26,28 @@ def test_it_lists_job_titles_given_only_in_the_masculine(language, text, titles)
 
 
 def test_a_masculine_only_title_comes_with_an_inclusive_form():
-    title = check("Comptable\nNous cherchons un développeur.", "fr").masculine_only_titles[0]
-    assert title.inclusive == "développeur·euse, développeur ou développeuse (h/f/x)"
+    title = check("Coach\nWij zoeken een verkoper.", "nl").masculine_only_titles[0]
+    assert title.inclusive == "verkoper/verkoopster (v/m/x)"
+
+
+@pytest.mark.parametrize(
+    "masculine, doublet",
+    [("développeur", "développeur ou développeuse"), ("mécanicien", "mécanicien ou mécanicienne"), ("ingénieur", "ingénieur ou ingénieure")],
+)
+def test_a_french_title_gets_the_full_doublet_the_federation_wallonie_bruxelles_recommends(masculine, doublet):
+    result = check(f"Comptable\nNous cherchons un {masculine}.", "fr")
+    assert result.masculine_only_titles[0].inclusive == doublet
+    assert result.masculine_only_titles[0].source.url == "http://www.languefrancaise.cfwb.be/index.php?id=3220"
+    assert f'"{masculine}" is only in the masculine: write an inclusive form, such as "{doublet}".' in result.suggestions
+
+
+def test_a_french_masculine_title_followed_by_a_marker_only_is_still_masculine_only():
+    result = check("Mécanicien (H/F/X)\nVous entretenez le parc.", "fr")
+    assert [title.word for title in result.masculine_only_titles] == ["Mécanicien"]
+    assert result.suggestions[0] == (
+        'A gender marker such as "(H/F/X)" does not replace the feminine form of a job title: write both forms in full, '
+        "as the Fédération Wallonie-Bruxelles recommends for job offers."
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ interface language of the request (``Accept-Language``: nl, fr or en).
 from typing import Literal
 
 from django.views.decorators.debug import sensitive_variables
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from .checker import MAX_LENGTH, JobAdRefused, check
 from .throttle import CHECKS_PER_MINUTE, over_the_limit
@@ -20,11 +20,24 @@ class JobAdIn(Schema):
     language: Literal["auto", "nl", "fr", "en"] = "auto"
 
 
+class SourceOut(Schema):
+    kind: Literal["research", "guidance", "translation"] = Field(
+        description="research: as a research list gives it; guidance: as public guidance gives it; "
+        "translation: widmonitor's translation of a word of the source named (not tested by research in this language)"
+    )
+    key: str = Field(description='the source\'s key in the word list file, e.g. "gfk"')
+    name: str
+    title: str
+    url: str
+
+
 class CodedWordOut(Schema):
     word: str
     start: int
     end: int
     entry: str
+    source: SourceOut
+    note: str = Field(description="how the entry was made, e.g. \"widmonitor's translation of GFK stem 'ambitio'\"")
     alternative: str
 
 
@@ -33,6 +46,8 @@ class MasculineTitleOut(Schema):
     start: int
     end: int
     entry: str
+    source: SourceOut
+    note: str
     inclusive: str
 
 
@@ -60,7 +75,8 @@ class Refusal(Schema):
     summary="Check the wording of a vacancy",
     description=(
         "Gender-coded words (masculine and feminine, each with its position in code points, the list entry "
-        "that matched and a neutral alternative where one exists), the verdict from their balance, the gender "
+        "that matched, its source with the kind of that source (research list, public guidance or widmonitor's "
+        "translation) and a note, and a neutral alternative where one exists), the verdict from their balance, the gender "
         "marker of the title and job titles given only in the masculine. `language` is auto, nl, fr or en; "
         f"texts of at most {MAX_LENGTH} characters, {CHECKS_PER_MINUTE} checks a minute per address. "
         "An empty text or an unsupported language is refused (422) with a code and a sentence."

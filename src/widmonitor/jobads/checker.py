@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from . import detection, titles
 from .folding import folded
-from .wordlists import LANGUAGES, word_list
+from .wordlists import KIND_LABELS, KINDS, LANGUAGES, Origin, word_list
 
 MAX_LENGTH = 20_000  # characters: a long vacancy has 1,000 words
 STRONG = 3  # a difference of more than STRONG coded words makes a verdict "strongly ..."
@@ -50,6 +50,8 @@ class CodedWord:
     start: int
     end: int
     entry: str  # the list entry that matched, e.g. "ambitio*"
+    source: Origin  # the kind of source (research, guidance, translation) and the source itself
+    note: str  # how the entry was made: "widmonitor's translation of GFK stem 'ambitio'"
     alternative: str = ""
 
 
@@ -59,6 +61,8 @@ class MasculineTitle:
     start: int
     end: int
     entry: str
+    source: Origin
+    note: str
     inclusive: str  # an inclusive form to write instead
 
 
@@ -78,6 +82,12 @@ class JobAdCheck:
     @property
     def verdict_label(self):
         return str(VERDICTS[self.verdict])
+
+    @property
+    def coded_by_kind(self):
+        """``(label, number of coded words)`` for every kind of source, research first: where the counted words come from."""
+        words = self.masculine_coded + self.feminine_coded
+        return [(KIND_LABELS[kind], sum(word.source.kind == kind for word in words)) for kind in KINDS]
 
     def as_dict(self):
         data = asdict(self)
@@ -156,15 +166,14 @@ def checked(text, language):
     language, detected, confidence = language_of(fold.text, language)
     words = word_list(language)
     coded = {"masculine": [], "feminine": []}
-    for found in words.coded.finditer(fold.text):
-        entry = words.entries[int(found.lastgroup[1:])]
+    for found, entry in words.coded_matches(fold.text):
         start, end = fold.original(*found.span())
-        coded[entry.coding].append(CodedWord(text[start:end], start, end, entry.match, entry.alternative))
+        coded[entry.coding].append(CodedWord(text[start:end], start, end, entry.match, entry.origin, entry.note, entry.alternative))
     masculine_titles = []
     for found, index in titles.masculine_only(fold.text, words):
         start, end = fold.original(*found.span())
         title = words.titles[index]
-        masculine_titles.append(MasculineTitle(text[start:end], start, end, title.masculine, title.inclusive))
+        masculine_titles.append(MasculineTitle(text[start:end], start, end, title.masculine, title.origin, title.note, title.inclusive))
     head = titles.title_span(fold.text)
     in_title = titles.marker_in(fold.text, *head)
     anywhere = in_title or titles.marker_in(fold.text)
@@ -181,13 +190,14 @@ def checked(text, language):
         gender_marker_text=marker_text,
         masculine_only_titles=tuple(masculine_titles),
         suggestions=tuple(
-            advice(balance, coded, masculine_titles, words.marker, in_title, anywhere, marker_text)
+            advice(balance, coded, masculine_titles, words, in_title, anywhere, marker_text)
         ),
     )
 
 
-def advice(balance, coded, masculine_titles, marker, in_title, anywhere, marker_text):
+def advice(balance, coded, masculine_titles, words, in_title, anywhere, marker_text):
     """The suggestions, in the active interface language, most important first."""
+    marker = words.marker
     if balance.endswith("masculine"):
         yield _(
             "The ad uses %(masculine)s masculine-coded and %(feminine)s feminine-coded words; masculine-coded "
@@ -199,6 +209,11 @@ def advice(balance, coded, masculine_titles, marker, in_title, anywhere, marker_
         yield _('Put the gender marker "%(marker)s" in the job title, not only further down.') % {"marker": marker_text}
     elif not titles.names_x(in_title):
         yield _('The marker "%(marker)s" leaves out non-binary people: write "%(example)s".') % {"marker": marker_text, "example": marker}
+    if masculine_titles and anywhere is not None and not words.marker_makes_title_inclusive:
+        yield _(
+            'A gender marker such as "%(marker)s" does not replace the feminine form of a job title: write both '
+            "forms in full, as the Fédération Wallonie-Bruxelles recommends for job offers."
+        ) % {"marker": marker_text}
     for title in {title.entry: title for title in masculine_titles}.values():
         yield _('"%(word)s" is only in the masculine: write an inclusive form, such as "%(inclusive)s".') % {
             "word": title.word,

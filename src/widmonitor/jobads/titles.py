@@ -8,7 +8,9 @@ or an equivalent: two to four of the letters m, h (homme), f, v (vrouw), w (weib
 A masculine title ("développeur", "verkoper") is masculine-only unless the text also gives an
 inclusive form of it: its feminine form anywhere ("développeuse"), a feminine ending written
 onto it ("développeur·euse", "ingénieur(e)", "directeur/rice"), or a gender marker
-after it on the same line ("développeur (h/f/x)", "Développeur Java (H/F)").
+after it on the same line ("verkoper (m/v/x)"). The marker does not count where the list says so
+(French: the Fédération Wallonie-Bruxelles advises against "un mécanicien (H/F)" and asks for the
+feminine form in full).
 """
 
 import re
@@ -45,11 +47,13 @@ def title_span(folded_text):
     return 0, 0
 
 
-def has_inclusive_form(folded_text, end, feminine_forms):
-    """Whether the masculine title ending at ``end`` carries a feminine ending, or a marker later on its line."""
+def has_inclusive_form(folded_text, end, feminine_forms, marker_counts=True):
+    """Whether the masculine title ending at ``end`` carries a feminine ending, or (if ``marker_counts``) a marker later on its line."""
     ending = FEMININE_ENDING.match(folded_text, end)
     if ending and any(form.endswith(ending.group(1)) for form in feminine_forms):
         return True
+    if not marker_counts:
+        return False
     line_end = LINE_END.search(folded_text, end)
     return marker_in(folded_text, end, line_end.start() if line_end else len(folded_text)) is not None
 
@@ -64,7 +68,8 @@ def masculine_only(folded_text, words):
     found = []
     for match in words.masculine_titles.finditer(folded_text):
         index = int(match.lastgroup[1:])
-        if index in with_feminine or has_inclusive_form(folded_text, match.end(), words.titles[index].feminine_forms):
+        title = words.titles[index]
+        if index in with_feminine or has_inclusive_form(folded_text, match.end(), title.feminine_forms, words.marker_makes_title_inclusive):
             with_feminine.add(index)  # one inclusive mention covers the title's other mentions
             continue
         found.append((match, index))

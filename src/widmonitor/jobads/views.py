@@ -7,7 +7,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 
 from .checker import JobAdRefused, check
 from .forms import JobAdForm
-from .highlight import segments
+from .highlight import legend, segments
 from .throttle import CHECKS_PER_MINUTE, over_the_limit
 
 
@@ -30,7 +30,7 @@ def checker(request):
                 form.add_error("text", refusal.text)
                 status = 400
             else:
-                context.update(result=result, segments=segments(text, result), language_name=language_name(result))
+                context.update(result=result, segments=segments(text, result), legend=legend(), language_name=language_name(result))
         else:
             status = 400
     return render(request, "jobads/checker.html", context, status=status)

@@ -11,7 +11,8 @@ from widmonitor.languages import interface_codes
 class Command(BaseCommand):
     help = (
         "Check a vacancy text (a file, or - for standard input) for gender-coded words, the gender marker "
-        "of its title and job titles written only in the masculine."
+        "of its title and job titles written only in the masculine; each match says where it comes from "
+        "(research list, public guidance or widmonitor's translation)."
     )
 
     def add_arguments(self, parser):
@@ -41,16 +42,24 @@ class Command(BaseCommand):
             f"Verdict: {result.verdict_label} ({len(result.masculine_coded)} masculine-coded, "
             f"{len(result.feminine_coded)} feminine-coded words)"
         )
+        origins = ", ".join(f"{label} {count}" for label, count in result.coded_by_kind)
+        self.stdout.write(f"Where the coded words come from: {origins}")
         marker = f"yes, {result.gender_marker_text}" if result.gender_marker else "no"
         self.stdout.write(f"Gender marker in the title: {marker}")
         for kind, words in (("masculine-coded", result.masculine_coded), ("feminine-coded", result.feminine_coded)):
             for word in words:
                 instead = f" -> {word.alternative}" if word.alternative else ""
                 self.stdout.write(f"  {kind} {word.start}-{word.end} {word.word} [{word.entry}]{instead}")
+                self.print_source(word)
         for title in result.masculine_only_titles:
             self.stdout.write(f"  masculine-only title {title.start}-{title.end} {title.word} -> {title.inclusive}")
+            self.print_source(title)
         for suggestion in result.suggestions:
             self.stdout.write(f"- {suggestion}")
+
+    def print_source(self, found):
+        """The kind of source of a match, the source and how the entry was made, under the match."""
+        self.stdout.write(f"    {found.source.label}: {found.source.name}; {found.note}")
 
 
 def read(file):
