@@ -13,6 +13,7 @@ from widmonitor.indicators.computations.score import (
     Indicator,
     Score,
     normalise,
+    reference_year,
     weights,
     what_moves_the_score,
     wid_scores,
@@ -217,3 +218,14 @@ def test_on_the_real_structure_the_best_everywhere_scores_100_the_worst_0_and_th
             values[indicator.code] = {"BE": Value(best), "NL": Value(worst), "FR": Value(40.0)}
     _bounds, scores = wid_scores(values)
     assert [scores[geo].score.number for geo in ("BE", "NL", "FR")] == pytest.approx([100.0, 0.0, 50.0])
+
+
+@pytest.mark.parametrize(("years", "expected"), [
+    ({"a1": {2020: {"BE": Value(1.0)}, 2021: {"BE": Value(2.0)}}, "b1": {2020: {"BE": Value(3.0)}}}, 2020),  # most inputs
+    ({"a1": {2020: {"BE": Value(1.0)}, 2021: {"BE": Value(2.0)}}, "b1": {2021: {"BE": Value(3.0)}}}, 2021),
+    ({"a1": {2020: {"BE": Value(1.0)}}, "b1": {2021: {"BE": Value(3.0)}}}, 2021),  # a tie: the later year
+    ({"a1": {2020: {"BE": Value(None, "c")}, 2019: {"BE": Value(1.0)}}}, 2019),  # a missing value counts for nothing
+    ({"a1": {2020: {"NL": Value(1.0)}}}, None),  # Belgium has no value at all
+])  # fmt: skip
+def test_the_reference_year_is_the_latest_with_the_most_inputs_for_the_country(years, expected):
+    assert reference_year(years, "BE") == expected

@@ -87,10 +87,10 @@ def test_the_list_shows_the_gap_women_minus_men_with_the_flags_of_both(visitor):
 
 def test_an_indicator_without_data_says_so_and_shows_no_number(visitor):
     content = visitor.get("/en/indicators/").content.decode()
-    iu = card(content, "wid_ui_iu")
-    assert "No data bundled yet." in iu
-    assert 'class="value"' not in iu and not re.search(r"\d", iu.split("</h3>")[1])
-    page = visitor.get("/en/indicators/wid_ui_iu/").content.decode()
+    ib = card(content, "wid_ui_ib")  # neither Eurostat data nor published figures
+    assert "No data bundled yet." in ib
+    assert 'class="value"' not in ib and not re.search(r"\d", ib.split("</h3>")[1])
+    page = visitor.get("/en/indicators/wid_ui_ib/").content.decode()
     assert "No data bundled yet." in page
     assert "chart-over-time" not in page
 

@@ -86,6 +86,15 @@ class Observation(models.Model):
     quote = models.TextField(
         _("quote"), blank=True, help_text=_("For a published figure, the sentence or table it is copied from.")
     )
+    # Written by ``published.load_published`` only (a Eurostat load leaves them empty).
+    measure = models.CharField(
+        _("measure"), max_length=20, blank=True, db_default="",
+        help_text=_("For a published figure that measures something else than its indicator's series, what, e.g. stock; empty otherwise."),
+    )
+    caveat = models.CharField(
+        _("caveat"), max_length=40, blank=True, db_default="",
+        help_text=_("For a published figure, what a reader must know to read it, e.g. unit_misprinted; empty when nothing."),
+    )
 
     objects = ObservationQuerySet.as_manager()
 

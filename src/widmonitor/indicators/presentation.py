@@ -10,7 +10,6 @@ the page says so instead of showing a number.
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Count, Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -20,10 +19,10 @@ from .catalogue import AREAS, load_catalogue
 from .computations.gaps import gap
 from .computations.progress import gap_progress
 from .computations.ranking import EU27, EU_MEMBER_STATES
-from .computations.score import WID_SCOREBOARD, what_moves_the_score, wid_scores
 from .computations.trends import FLAT_SLOPE, trend
 from .computations.values import Value
 from .models import Observation, Source
+from .quoted import latest_pairs, quoted_figures
 
 HOME = "BE"
 
@@ -222,11 +221,20 @@ class Summary:
     home: object  # Point of Belgium's latest year, None without data
     trend: str
     sources: list  # source sentences, each once
-    published_count: int
+    published: list  # quoted.Quoted, the figures documents and pages publish, shown apart
 
     @property
     def has_data(self):
         return self.home is not None
+
+    @property
+    def published_count(self):
+        return len(self.published)
+
+    @property
+    def published_pairs(self):
+        """Belgium's latest women's and men's values that documents or pages publish (``quoted.latest_pairs``)."""
+        return latest_pairs(self.published)
 
     @property
     def unit(self):
@@ -251,9 +259,7 @@ def summaries(indicators, homes=None):
     codes = [indicator.code for indicator in indicators]
     homes = home_series(indicators) if homes is None else homes
     sources = eurostat_sources(codes)
-    published = dict(
-        Observation.objects.published().filter(indicator__in=codes).values("indicator").annotate(n=Count("id")).values_list("indicator", "n")
-    )
+    published = quoted_figures(indicators)
     result = []
     for indicator in indicators:
         home = homes.get(indicator.code)
@@ -264,7 +270,7 @@ def summaries(indicators, homes=None):
             home=home.latest if home else None,
             trend=direction(indicator, home),
             sources=list(dict.fromkeys(str(source_sentence(source)) for source in sources.get(indicator.code, []))),
-            published_count=published.get(indicator.code, 0),
+            published=published.get(indicator.code, []),
         ))
     return result
 
@@ -339,44 +345,5 @@ def comparable_countries(by_geo):
 
 
 def published_figures(indicator):
-    """The figures documents quote for this indicator, with their source, apart from Eurostat's."""
-    rows = Observation.objects.published().filter(indicator=indicator.code).select_related("source")
-    return list(rows.order_by("source__key", "period", "age_band", "sex"))
-
-
-@dataclass(frozen=True)
-class ScoreView:
-    """Belgium's recomputed Women in Digital score: each input at its latest year with a value for Belgium."""
-
-    score: object  # a computations.score.Score
-    years: dict  # indicator code -> the year used
-    missing: list  # titles of the inputs without a value
-    levers: list  # (title, Lever), what moves the score most, best first
-
-    @property
-    def computed(self):
-        return not self.score.score.missing
-
-
-def wid_score():
-    """The score as the list page shows it; inputs are the women's values (the pay gap as it is)."""
-    inputs = [indicator for area in WID_SCOREBOARD for indicator in area.indicators]
-    known = catalogue()
-    gaps = [item.code for item in inputs if item.code in known and known[item.code].source.kind == "gap"]
-    women = [item.code for item in inputs if item.code not in gaps]
-    rows = Observation.objects.from_eurostat().filter(Q(indicator__in=gaps, sex="") | Q(indicator__in=women, sex="F"), value__isnull=False)
-    by_code = {}
-    for code, geo, period, value, flags in rows.values_list("indicator", "geo", "period", "value", "flags"):
-        by_code.setdefault(code, {}).setdefault(year(period), {})[geo] = Value(value, flags)
-    values, years = {}, {}
-    for item in inputs:
-        by_year = by_code.get(item.code, {})
-        usable = [y for y in sorted(by_year) if HOME in by_year[y]] or sorted(by_year)
-        if usable:
-            years[item.code] = usable[-1]
-            values[item.code] = by_year[usable[-1]]
-    _bounds, scores = wid_scores(values)
-    score = scores[HOME]
-    names = {item.code: (title(known[item.code]) if item.code in known else item.label) for item in inputs}
-    levers = [(names[lever.indicator], lever) for lever in what_moves_the_score(score)[:3]]
-    return ScoreView(score, years, [names[code] for code in score.missing], levers)
+    """The figures documents and pages publish for this indicator (``quoted.Quoted``), apart from Eurostat's."""
+    return quoted_figures([indicator]).get(indicator.code, [])

@@ -1,9 +1,13 @@
-"""Figures that documents quote (``data/sources/published-figures.yaml``) as observations.
+"""Figures that documents and public pages quote (``data/sources/published-figures.yaml``) as observations.
 
 Each document section is its own ``Source`` (kind ``document``, key
-``document:<document>:<section>``), so a quoted figure is never mixed with a Eurostat series:
-``Observation.objects.published()`` and ``.from_eurostat()`` return them apart. Every figure
-keeps the sentence it was copied from (``Observation.quote``). The whole file loads or nothing.
+``document:<document>:<section>``; a web page, which has no sections, ``document:<document>``
+with its address and the copy of it in ``data/published_pages``), so a quoted figure is never
+mixed with a Eurostat series: ``Observation.objects.published()`` and ``.from_eurostat()``
+return them apart. Every figure keeps the sentence it was copied from (``Observation.quote``),
+and, where it measures something else than its indicator's series, that ``measure`` (a code of
+``MEASURES``); a ``caveat`` (``CAVEATS``) is what a reader must know to read it. The whole file
+loads or nothing.
 """
 
 import re
@@ -17,14 +21,26 @@ from widmonitor.datafiles import Reader, read_yaml
 
 from . import store
 from .catalogue import CODE
-from .models import Source
+from .models import KEY, Observation, Source
 
 SEXES = ("F", "M", "T")
 AGE_BAND = re.compile(r"^(Y\d+-\d+|Y_GE\d+|Y_LT\d+)?$")
 
+MEASURES = {
+    "stock": _("people who graduated over the years (a stock), not the graduates of one year that the indicator counts"),
+}
+CAVEATS = {
+    "unit_misprinted": _("This version of the page prints “per 10.000”; its later version and Eurostat's unit for these figures say per 1,000."),
+}
+
 
 def path():
     return settings.DATA_DIR / "sources" / "published-figures.yaml"
+
+
+def pages_folder():
+    """The copies of the public pages that figures are quoted from."""
+    return settings.DATA_DIR / "published_pages"
 
 
 def load_published(file=None, codes=None):
@@ -33,12 +49,24 @@ def load_published(file=None, codes=None):
     sections = read_figures(file)
     summary = store.LoadSummary()
     with transaction.atomic():
-        for source, rows in sections:
+        for source, rows, details in sections:
             if codes:
                 rows = rows.filter(pl.col("indicator").is_in(list(codes)))
             if not rows.is_empty():
                 summary.add(store.write(rows, source))
+                write_details(source["key"], details)
     return summary
+
+
+def write_details(key, details):
+    """Set each figure's ``measure`` and ``caveat`` (``details``: ``{observation key: (measure, caveat)}``) where they changed."""
+    stored = Observation.objects.filter(source__key=key).values_list("id", *KEY, "measure", "caveat")
+    changed = [
+        Observation(id=row[0], measure=details[row[1:-2]][0], caveat=details[row[1:-2]][1])
+        for row in stored
+        if row[1:-2] in details and details[row[1:-2]] != row[-2:]
+    ]
+    Observation.objects.bulk_update(changed, ["measure", "caveat"])
 
 
 def read_figures(file):
@@ -51,17 +79,39 @@ def read_figures(file):
         documents = []
     sections = []
     for d, item in enumerate(documents, start=1):
-        name = reader.require(item, "document", f"documents[{d}]") or ""
-        title = reader.text(item, "title", f"documents[{d}]") if isinstance(item, dict) else ""
-        for s, section in enumerate((item.get("sections") if isinstance(item, dict) else None) or [], start=1):
-            where = f"documents[{d}].sections[{s}]"
-            number = reader.require(section, "section", where) or ""
-            figures = [figure(reader, f, f"{where}.figures[{n}]") for n, f in enumerate(section.get("figures") or [], start=1)]
-            source = {"key": f"document:{name}:{number}", "kind": Source.Kind.DOCUMENT, "document": name,
-                      "section": number, "title": title}
-            sections.append((source, figures))
+        where = f"documents[{d}]"
+        if not isinstance(item, dict):
+            reader.error(where, "wrong_type", _("a document must be a mapping of keys to values"))
+            continue
+        document = document_fields(reader, item, where)
+        if "figures" in item:  # a web page: no sections
+            sections.append(section_figures(reader, item, where, document, ""))
+        for s, section in enumerate(item.get("sections") or [], start=1):
+            number = reader.require(section, "section", f"{where}.sections[{s}]") or ""
+            sections.append(section_figures(reader, section, f"{where}.sections[{s}]", document, number))
     reader.raise_if_errors()
-    return [(source, pl.DataFrame(rows, schema=store.empty_rows().schema, orient="row")) for source, rows in sections]
+    schema = store.empty_rows().schema
+    return [(source, pl.DataFrame([row for row, _details in figures], schema=schema, orient="row"),
+             {row[:len(KEY)]: details for row, details in figures}) for source, figures in sections]
+
+
+def document_fields(reader, item, where):
+    """The ``Source`` fields of a document: its name, title, and for a web page its address and stored copy."""
+    fields = {"kind": Source.Kind.DOCUMENT, "document": reader.require(item, "document", where) or "",
+              "title": reader.text(item, "title", where), "url": reader.text(item, "url", where),
+              "file": reader.text(item, "page", where)}
+    if fields["file"] and not (pages_folder() / fields["file"]).is_file():
+        reader.error(where, "missing_file", _("'page' names %(value)s, which is not in %(folder)s"), value=fields["file"], folder=pages_folder())
+    if fields["file"] and not fields["url"]:
+        reader.error(where, "required", _("missing '%(key)s'"), key="url")
+    return fields
+
+
+def section_figures(reader, section, where, document, number):
+    """``(source fields, [(observation row, (measure, caveat))])`` of one section (or page)."""
+    key = f"document:{document['document']}" + (f":{number}" if number else "")
+    figures = [figure(reader, f, f"{where}.figures[{n}]") for n, f in enumerate(section.get("figures") or [], start=1)]
+    return {"key": key, "section": number, **document}, [f for f in figures if f]
 
 
 def figure(reader, item, where):
@@ -81,6 +131,7 @@ def figure(reader, item, where):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         reader.error(where, "not_a_number", _("'value' must be the number the text states, not %(found)s"), found=repr(value))
         value = None
+    details = (reader.choice(item, "measure", where, tuple(MEASURES), ""), reader.choice(item, "caveat", where, tuple(CAVEATS), ""))
     return (
         indicator,
         reader.require(item, "geo", where) or "",
@@ -91,4 +142,4 @@ def figure(reader, item, where):
         None if value is None else float(value),
         "",
         reader.require(item, "quote", where) or "",
-    )
+    ), details

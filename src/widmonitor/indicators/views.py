@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from widmonitor.initiatives.models import Initiative
 from widmonitor.strategy.models import Objective
 
-from . import charts, downloads, presentation
+from . import charts, downloads, presentation, wid_score
 
 
 def indicator_list(request):
-    context = {"groups": presentation.grouped_summaries(), "flags": presentation.FLAGS.items(), "score": presentation.wid_score()}
+    context = {"groups": presentation.grouped_summaries(), "flags": presentation.FLAGS.items(), "score": wid_score.score_view()}
     return render(request, "indicators/list.html", context)
 
 

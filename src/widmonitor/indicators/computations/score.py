@@ -1,22 +1,30 @@
 """The Women in Digital score, recomputed by widmonitor, and what moves it most.
 
-This is not the European Commission's score: the Commission does not publish its
-normalisation for the WiD Scoreboard (see ``data/wid_scoreboard/METHODOLOGY.md``). It follows
-the structure the Commission's own data tool states (``WID_SCOREBOARD``, restating
-``data/wid_scoreboard/wid_indicator_structure.csv``): three areas weighing a third each; six,
-three and three indicators weighing equally inside their area (so 1/18 and 1/9 of the score;
-the source rounds these to 16.67 % and 33.3 % of the area).
+This is not the European Commission's score. The Commission publishes its scores (Belgium's
+are shown beside this one, ``indicators.commission_score``) and the structure of the index,
+but not the normalisation it applies to the twelve indicators (see
+``data/wid_scoreboard/METHODOLOGY.md``), so widmonitor cannot reproduce its numbers and says
+so wherever it shows its own. It follows the structure the Commission's own data tool states
+(``WID_SCOREBOARD``, restating ``data/wid_scoreboard/wid_indicator_structure.csv``): three
+areas weighing a third each; six, three and three indicators weighing equally inside their
+area (so 1/18 and 1/9 of the score; the source rounds these to 16.67 % and 33.3 % of the area).
 
 Normalisation is min-max across the EU member states, for one year: the bounds are the lowest
 and highest values observed among the member states that have a value, so the best member
-state scores 100 and the worst 0. Where lower is better (people who never used the internet,
+state scores 100 and the worst 0. Min-max is what the Commission's methodological note says of
+the related Digital Economy and Society Index (DESI), the only statement found; unlike DESI's,
+widmonitor's bounds are those of the year itself, not held fixed across editions, because it
+has no earlier editions' bounds. Where lower is better (people who never used the internet,
 the gender pay gap) the scale is turned round: the lowest value scores 100. When every member
 state has the same value, each scores 100. A country outside the Union or an aggregate is
 placed on the same scale and may fall outside 0-100.
 
-A score is computed only when a country has a value for every indicator; otherwise its result
-lists the missing ones. Flags travel: a normalised value carries its own flags and those of
-the values at the bounds, and a score carries all of them.
+Every input is taken in one reference year (``reference_year``): normalising each input in
+its own latest year would mix years in one number. A score is computed only when a country
+has a value for every indicator in that year; otherwise its result lists the missing ones and
+no score, area or partial sum is given: a number from a subset of the inputs is not the score.
+Flags travel: a normalised value carries its own flags and those of the values at the bounds,
+and a score carries all of them.
 """
 
 from dataclasses import dataclass
@@ -147,6 +155,20 @@ def wid_scores(values, structure=WID_SCOREBOARD):
         {geo for by_geo in values.values() for geo in by_geo} - set(EU_MEMBER_STATES)
     )
     return limits, {geo: _score(geo, values, limits, structure) for geo in geos}
+
+
+def reference_year(years, geo):
+    """The latest year in which ``geo`` has a value for the most inputs, or None.
+
+    ``years`` maps an indicator code to ``{year: {geo: Value}}``. A year counts an input when
+    ``geo``'s value is there and not missing.
+    """
+    counts = {}
+    for by_year in years.values():
+        for when, by_geo in by_year.items():
+            if geo in by_geo and not by_geo[geo].missing:
+                counts[when] = counts.get(when, 0) + 1
+    return max(counts, key=lambda when: (counts[when], when)) if counts else None
 
 
 def what_moves_the_score(score, structure=WID_SCOREBOARD, step=STEP):
