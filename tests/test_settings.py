@@ -7,7 +7,14 @@ from widmonitor.settings import database_from_url, envbool
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("sqlite:////tmp/a.sqlite3", {"ENGINE": "django.db.backends.sqlite3", "NAME": "/tmp/a.sqlite3"}),
+        (
+            "sqlite:////tmp/a.sqlite3",
+            {
+                "ENGINE": "django.db.backends.sqlite3",
+                "NAME": "/tmp/a.sqlite3",
+                "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+            },
+        ),
         (
             "postgres://wid:s%40cret@127.0.0.1:5433/widmonitor",
             {

@@ -43,7 +43,13 @@ def database_from_url(url):
     """Django DATABASES entry from ``sqlite:///path`` or ``postgres://user:pw@host:port/name``."""
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parts.path[1:]) or ":memory:"}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": unquote(parts.path[1:]) or ":memory:",
+            # A transaction takes the write lock when it begins, waiting up to 20 s for another's: one that
+            # took it only at its first write could not wait (SQLite answers "database is locked" at once).
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+        }
     if parts.scheme in ("postgres", "postgresql"):
         if not parts.path.strip("/"):
             raise ImproperlyConfigured("WIDMONITOR_DATABASE_URL names no database (postgres://user@host:5432/NAME).")

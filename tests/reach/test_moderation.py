@@ -1,5 +1,6 @@
 """Moderators accept or reject outcomes; an accepted outcome replaces the year's earlier one, which the history keeps."""
 
+from django.db import IntegrityError
 from django.urls import reverse
 
 from widmonitor.reach.models import Outcome
@@ -112,3 +113,29 @@ def test_an_entered_outcome_cannot_be_edited_or_deleted_in_the_back_office(recor
     outcome.refresh_from_db()
     assert outcome.participants == 100
     assert moderator_client.get(reverse("admin:reach_outcome_delete", args=[outcome.pk])).status_code == 403
+
+
+def test_a_moderators_own_outcome_refused_by_an_acceptance_at_the_same_moment_stays_pending_and_she_is_told(
+    records, people, moderator_client, monkeypatch
+):
+    other = outcome_of(records[0], year=2024, status="accepted", decided_by=people["administrator"])
+
+    def accepted_meanwhile(*args):  # what the database answers when another acceptance of the year committed first
+        raise IntegrityError('duplicate key value violates unique constraint "outcome_one_accepted_per_year"')
+
+    monkeypatch.setattr(Outcome, "_decide", accepted_meanwhile)
+    data = {
+        "initiative": records[0].pk, "year": 2024, "participants": 50, "women_and_girls": 30, "sessions": "",
+        "source_kind": "estimate", "source_note": "",
+        "ages-TOTAL_FORMS": 0, "ages-INITIAL_FORMS": 0, "ages-MIN_NUM_FORMS": 0, "ages-MAX_NUM_FORMS": 1000,
+    }
+
+    response = moderator_client.post(reverse("admin:reach_outcome_add"), data)
+
+    own = Outcome.objects.exclude(pk=other.pk).get()
+    assert response.status_code == 302 and own.status == "pending"
+    assert Outcome.objects.get(pk=other.pk).status == "accepted"
+    assert [str(m) for m in response.wsgi_request._messages][0] == (
+        f"Outcome #{own.pk} is not accepted: outcome #{other.pk} of the same initiative and year was accepted by root at "
+        "the same moment. Look at both, then accept this one again if it should replace it."
+    )

@@ -87,7 +87,10 @@ class OutcomeAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not change:
-            form.instance.accept(request.user)
+            try:
+                form.instance.accept(request.user)
+            except ValidationError as error:  # another of its year accepted at the same moment: it stays pending
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
 
     @admin.action(
         description=_("Accept selected outcomes (shown on the portal; replaces an accepted one of the same year)"), permissions=["change"]

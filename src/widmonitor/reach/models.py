@@ -9,7 +9,7 @@ from the counts, never stored.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -135,15 +135,39 @@ class Outcome(models.Model):
         check_age_rows(self.participants, self.women_and_girls, rows)
 
     def accept(self, moderator, reason=""):
-        """Accept this outcome; the one accepted before for the same initiative and year is marked replaced."""
-        self._check_pending()
-        with transaction.atomic():
-            for older in Outcome.objects.accepted().filter(initiative_id=self.initiative_id, year=self.year).exclude(pk=self.pk):
-                older.status = self.Status.REPLACED
-                older._history_user = moderator
-                older._change_reason = str(_("Replaced by outcome #%(number)s") % {"number": self.pk})
-                older.save(update_fields=["status"])
-            self._decide(self.Status.ACCEPTED, moderator, reason, _("Accepted"))
+        """Accept this outcome; the one accepted before for the same initiative and year is marked replaced.
+
+        Two moderators deciding at the same moment: the second is refused (``ValidationError``), for
+        the same outcome as already decided, for another of its year as accepted meanwhile.
+        """
+        try:
+            with transaction.atomic():
+                self.status = Outcome.objects.select_for_update().values_list("status", flat=True).get(pk=self.pk)
+                self._check_pending()
+                for older in Outcome.objects.accepted().filter(initiative_id=self.initiative_id, year=self.year).exclude(pk=self.pk):
+                    older.status = self.Status.REPLACED
+                    older._history_user = moderator
+                    older._change_reason = str(_("Replaced by outcome #%(number)s") % {"number": self.pk})
+                    older.save(update_fields=["status"])
+                self._decide(self.Status.ACCEPTED, moderator, reason, _("Accepted"))
+        except IntegrityError as error:  # outcome_one_accepted_per_year: another was accepted while this one was
+            self.status = self.Status.PENDING
+            raise self._accepted_meanwhile() from error
+
+    def _accepted_meanwhile(self):
+        other = Outcome.objects.accepted().filter(initiative_id=self.initiative_id, year=self.year).select_related("decided_by").first()
+        return ValidationError(
+            _(
+                "Outcome #%(number)s is not accepted: outcome #%(other)s of the same initiative and year was accepted by "
+                "%(who)s at the same moment. Look at both, then accept this one again if it should replace it."
+            ),
+            code="accepted_meanwhile",
+            params={
+                "number": self.pk,
+                "other": other.pk if other else "?",
+                "who": other.decided_by.get_username() if other and other.decided_by else _("someone"),
+            },
+        )
 
     def reject(self, moderator, reason):
         self._check_pending()
