@@ -95,15 +95,6 @@ class InitiativeQuerySet(models.QuerySet):
         links = model_field.remote_field.through.objects.filter(**{f"{model_field.m2m_reverse_field_name()}__code__in": codes})
         return self.filter(pk__in=links.values(model_field.m2m_field_name()))
 
-    def running_between(self, first=None, last=None):
-        """Initiatives whose period overlaps [first, last]; an unknown start or end is open."""
-        queryset = self
-        if last is not None:
-            queryset = queryset.filter(models.Q(starts_on__isnull=True) | models.Q(starts_on__lte=last))
-        if first is not None:
-            queryset = queryset.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=first))
-        return queryset
-
     def running_in_year(self, year):
         """The records that ran at some time in ``year``, on evidence; the registry's one rule for "running".
 

@@ -2,7 +2,10 @@
 strategy, the indicator store and the report's own records, as a plain ``report.Report``.
 
 Every count is computed here from records; nothing is typed. The initiatives of a year are the
-published ones whose period overlaps that year (an unknown start or end is open).
+published ones that ran in it on evidence (``InitiativeQuerySet.running_in_year``): their period,
+their listing in that year's edition, or an accepted reach outcome for the year. A published
+record with none of these, whose period does not exclude the year, is listed apart as "period
+not known" (``Report.period_unknown``) and counted nowhere.
 """
 
 import datetime
@@ -50,7 +53,8 @@ def build_report(year):
     objectives, named, reach_scopes = objective_sections(year, running)
     reach_overview = reach_of_year(year, running, objectives, reach_scopes)
     previous = Edition.objects.previous(year)
-    change_set = changes.since_previous(previous, objectives)
+    unknown = period_unknown_entries(year)
+    change_set = changes.since_previous(previous, objectives, {entry.uid for entry in unknown})
     named |= {*change_set.new, *change_set.ended, *(entry.uid for entry in change_set.changed)}
     document, stated = stated_lists(year)
     meetings = meetings_for(year, previous)
@@ -74,12 +78,19 @@ def build_report(year):
         stated_lists=stated,
         reach=reach_overview,
         panels=panel_figures(year),
+        period_unknown=unknown,
     )
 
 
 def running_in(year):
-    """The published initiatives running at some time in ``year``."""
-    return Initiative.objects.published().running_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    """The published initiatives that ran at some time in ``year``, on evidence (``running_in_year``)."""
+    return Initiative.objects.published().running_in_year(year)
+
+
+def period_unknown_entries(year):
+    """The published initiatives whose period is not known for ``year``: what the report lists of each, with its source."""
+    uids = Initiative.objects.published().period_unknown_in_year(year).values_list("uid", flat=True)
+    return list(initiative_entries(list(uids)).values())
 
 
 def text_of(record, name):
@@ -179,6 +190,8 @@ def initiative_entries(uids):
             organisations=[text_of(organisation, "name") for organisation in initiative.organisations.all()],
             starts=initiative.starts,
             ends=initiative.ends,
+            source_document=initiative.source_document,
+            source_section=initiative.source_section,
         )
     return entries
 

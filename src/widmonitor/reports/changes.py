@@ -1,7 +1,8 @@
 """What changed in the registry since the previous published edition, from its snapshot and the registry's history.
 
 New: running this year, not in the previous edition. Ended: in the previous edition, not
-running this year (its period ended, or it was withdrawn). Changed: in both, and saved since
+running this year (its period ended, or it was withdrawn); one whose period is not known this
+year is not said to have ended (the report lists it apart). Changed: in both, and saved since
 the previous edition was published; the fields are those that differ between the record as it
 was then and as it is now (django-simple-history).
 """
@@ -18,8 +19,9 @@ def previous_uids(snapshot):
     return {uid for objective in snapshot.get("objectives", []) for uid in objective.get("listed", [])}
 
 
-def since_previous(previous, objectives):
-    """The changes between the ``previous`` published edition (or None) and this year's ``objectives`` (ObjectiveSection)."""
+def since_previous(previous, objectives, period_unknown=()):
+    """The changes between the ``previous`` published edition (or None) and this year's ``objectives`` (ObjectiveSection);
+    the uids ``period_unknown`` are neither running nor ended."""
     if previous is None or not previous.snapshot:
         return report.Changes()
     snapshot = previous.snapshot["report"]
@@ -29,7 +31,7 @@ def since_previous(previous, objectives):
         previous_year=previous.year,
         since=previous.published_at.isoformat(),
         new=sorted(now - before),
-        ended=sorted(before - now),
+        ended=sorted(before - now - set(period_unknown)),
         changed=changed_since(previous.published_at, sorted(now & before)),
         count_notices=count_notices(snapshot, objectives),
     )

@@ -83,6 +83,7 @@ def view(report, language, draft=False):
             "supporting": [name.pick(language) for name in report.supporting],
             "changes": change_view(report, language),
             "reach": reach_view(report, language),
+            "period_unknown": period_unknown_view(report, language),
             "built_on": date_format(parse_datetime(report.built_at), "DATE_FORMAT"),
         }
 
@@ -273,6 +274,26 @@ def change_view(report, language):
             for n in changes.count_notices
         ],
     }
+
+
+def period_unknown_view(report, language):
+    """The published initiatives whose period is not known for the year, by title: ``{title, organisations, source}``."""
+    entries = [
+        {
+            "title": entry.title.pick(language),
+            "organisations": [name.pick(language) for name in entry.organisations],
+            "source": source_of(entry),
+        }
+        for entry in report.period_unknown
+    ]
+    return sorted(entries, key=lambda entry: entry["title"].text.casefold())
+
+
+def source_of(entry):
+    """Where a record comes from, as the registry states it ("Source: document, section 5"), or ""."""
+    if entry.source_document and entry.source_section:
+        return _("Source: %(document)s, section %(section)s") % {"document": entry.source_document, "section": entry.source_section}
+    return f"{_('Source:')} {entry.source_document}" if entry.source_document else ""
 
 
 STYLES = Path(__file__).parent / "static" / "reports"

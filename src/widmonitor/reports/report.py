@@ -81,6 +81,8 @@ class InitiativeEntry:
     organisations: list[Text] = field(default_factory=list)
     starts: str = ""
     ends: str = ""
+    source_document: str = ""  # where the record comes from, as the registry states it
+    source_section: str = ""
 
 
 def percent(part, whole):
@@ -217,6 +219,7 @@ class Report:
     stated_lists: list[StatedList]
     reach: ReachOverview | None = None
     panels: Panels | None = None
+    period_unknown: list[InitiativeEntry] = field(default_factory=list)  # published, no evidence for or against the year
     version: int = SNAPSHOT_VERSION
 
     def to_json(self):
