@@ -53,7 +53,7 @@ def test_the_current_situation_shows_the_editions_section_2_1_under_its_heading_
     assert situation.index("<h3>Internetgebruik: frequentie</h3>") < situation.index(SENTENCE_2_1)
 
 
-@pytest.mark.parametrize("language", ["nl"])
+@pytest.mark.parametrize("language", ["nl", "fr"])
 @pytest.mark.parametrize(("section", "computed"), [("situation", 'class="flags-legend"'), ("strategy", '<ol class="objectives">')])
 def test_each_subsection_is_shown_under_its_heading_in_order_before_what_the_report_computes(data, language, section, computed):
     headings = [blocks(prose_file(f"{section}.{number}", language))[0] for number in range(1, 6)]
@@ -63,10 +63,33 @@ def test_each_subsection_is_shown_under_its_heading_in_order_before_what_the_rep
     assert places == sorted(places) and places[-1] < shown.index(computed)
 
 
+def test_the_french_foreword_is_the_platforms_translation_linked_to_the_dutch_original(data):
+    html = render_html(build_report(2022), "fr").replace("&#x27;", "'")
+    foreword = section_html(html, "foreword")
+    first = paragraphs(prose_file("foreword", "fr"))[0][1]
+    assert first.startswith("C'est avec plaisir que je vous présente")
+    assert f'<div class="prose" lang="fr"><p>{escape(first, quote=False)}</p>' in foreword
+    assert (
+        '<p class="translation-note">Traduction réalisée pour widmonitor ; l\'original, en néerlandais, fait foi. '
+        '<a href="#original-foreword">Lire l\'original</a></p>'
+    ) in foreword
+    assert f'<div class="prose" lang="nl"><p>{FOREWORD_NL}</p>' in original_html(html, "foreword")
+
+
 def test_the_dutch_report_shows_the_original_without_a_translation_note(data):
     html = render_html(build_report(2022), "nl")
     assert f'<div class="prose" lang="nl"><p>{FOREWORD_NL}</p>' in section_html(html, "foreword")
     assert 'class="translation-note"' not in html and 'id="original-texts"' not in html
+
+
+def test_loading_the_bundled_prose_again_keeps_a_text_edited_in_the_back_office(data, moderator):
+    block = TextBlock.objects.get(year=2022, section="foreword", language="fr")
+    edited = {"year": 2022, "section": "foreword", "language": "fr", "is_translation": "on", "text": "Avant-propos revu par le groupe de travail."}
+    assert moderator.post(f"/admin/reports/textblock/{block.pk}/change/", edited).status_code == 302
+    assert load_bundled() == (0, 0)
+    block.refresh_from_db()
+    assert (block.text, block.is_translation) == ("Avant-propos revu par le groupe de travail.", True)
+    assert '<div class="prose" lang="fr"><p>Avant-propos revu par le groupe de travail.</p></div>' in render_html(build_report(2022), "fr")
 
 
 def test_a_second_original_of_a_section_is_refused_in_the_back_office(data, moderator):
@@ -94,3 +117,13 @@ def test_a_year_of_prose_without_its_original_language_is_refused_and_nothing_is
         load_bundled(tmp_path)
     assert [(problem.code, problem.file) for problem in raised.value.problems] == [("missing_file", str(tmp_path / "2031" / "prose.yaml"))]
     assert not TextBlock.objects.filter(year__in=[2030, 2031]).exists()
+
+
+@pytest.mark.parametrize("language", ["fr"])
+@pytest.mark.parametrize("dutch", dutch_files(), ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_every_dutch_text_has_a_translation_with_the_same_paragraphs_and_the_same_numbers(dutch, language):
+    translation = dutch.with_name(dutch.name.replace(".nl.md", f".{language}.md"))
+    assert translation.is_file(), f"{translation.name} is missing"
+    original, translated = paragraphs(dutch.read_text(encoding="utf-8")), paragraphs(translation.read_text(encoding="utf-8"))
+    assert [kind for kind, _text in translated] == [kind for kind, _text in original]
+    assert [re.findall(r"\d+", text) for _kind, text in translated] == [re.findall(r"\d+", text) for _kind, text in original]

@@ -44,6 +44,9 @@ def test_a_language_django_does_not_know_keeps_its_configured_name(settings, tmp
     ],
 )
 def test_the_report_says_which_language_its_dutch_prose_is_in_in_the_readers_language(data, reader, notice):
+    from widmonitor.reports.models import TextBlock
+
+    TextBlock.objects.filter(year=2022, section="conclusion").exclude(language="nl").delete()  # its Dutch text alone
     html = render_html(build_report(2022), reader).replace("&#x27;", "'")
     assert f'<p class="fallback-note">{notice}</p>' in html
     assert "only in Nederlands" not in html and "qu'en Nederlands" not in html
