@@ -53,7 +53,7 @@ def test_the_current_situation_shows_the_editions_section_2_1_under_its_heading_
     assert situation.index("<h3>Internetgebruik: frequentie</h3>") < situation.index(SENTENCE_2_1)
 
 
-@pytest.mark.parametrize("language", ["nl", "fr"])
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
 @pytest.mark.parametrize(("section", "computed"), [("situation", 'class="flags-legend"'), ("strategy", '<ol class="objectives">')])
 def test_each_subsection_is_shown_under_its_heading_in_order_before_what_the_report_computes(data, language, section, computed):
     headings = [blocks(prose_file(f"{section}.{number}", language))[0] for number in range(1, 6)]
@@ -119,7 +119,7 @@ def test_a_year_of_prose_without_its_original_language_is_refused_and_nothing_is
     assert not TextBlock.objects.filter(year__in=[2030, 2031]).exists()
 
 
-@pytest.mark.parametrize("language", ["fr"])
+@pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize("dutch", dutch_files(), ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_every_dutch_text_has_a_translation_with_the_same_paragraphs_and_the_same_numbers(dutch, language):
     translation = dutch.with_name(dutch.name.replace(".nl.md", f".{language}.md"))

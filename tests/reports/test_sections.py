@@ -26,7 +26,7 @@ def test_every_section_is_present_in_order_in_each_language(data, language, temp
     assert f'<html lang="{language}">' in html
 
 
-@pytest.mark.parametrize("language", ["nl", "fr"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_bundled_prose_is_shown_in_each_language_and_none_of_it_is_missing(data, language):
     html = render_html(build_report(2022), language)
     first = {"nl": "Met genoegen presenteer ik u", "fr": "C&#x27;est avec plaisir que je vous présente", "en": "It is my pleasure to present"}
