@@ -143,6 +143,14 @@ def test_completed_and_unpublished_initiatives_are_never_proposed(finder_registr
     assert {"fictional-old-hackathon", "secret-draft"}.isdisjoint(match.uid for match in found.matches)
 
 
+def test_an_initiative_whose_end_has_passed_is_never_proposed_whatever_its_record_says(finder_registry):
+    ended = Initiative.objects.get(uid="girls-code")
+    ended.status, ended.starts, ended.ends = "ongoing", "2019", "2021"  # made up: a record never updated after its end
+    save_initiatives([(ended, {})])
+    found = found_for({"for": "child", "age": "age-12-18", "region": "brussels"})
+    assert "girls-code" not in [match.uid for match in found.matches]
+
+
 def test_when_nothing_fits_it_leaves_out_constraints_in_order_and_says_which(finder_registry):
     found = found_for({"situation": "entrepreneur", "language": "nl", "free": "1"})
     assert [rule.name for rule in found.relaxed] == ["free"]

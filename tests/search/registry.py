@@ -43,6 +43,7 @@ RECORDS = [
         },
         "cost": "free",
         "status": "ongoing",
+        "starts": "2023",  # open-ended since: the status shown is ongoing on its dates
         "relations": {"audiences": ["teachers", "schools"], "objectives": ["1.2", "4.2"]},
     },
     {

@@ -29,7 +29,11 @@ class InitiativeFilters(Schema):
     format: list[str] = Field([], description="Format codes, e.g. online.")
     cost: list[str] = Field([], description="free, paid or unknown.")
     sector: list[str] = Field([], description="public, private, mixed or unknown.")
-    status: list[str] = Field([], description="planned, ongoing, completed or unknown.")
+    status: list[str] = Field(
+        [],
+        description="planned, ongoing, completed or unknown: the status the portal shows today, from the dates "
+        "(ongoing only when its dates show it running; an initiative's own `status` is the one its record states).",
+    )
     sort: str = Field("", description="relevance, title, newest or starts; default relevance with words, else title.")
     lang: str = Field("", description="Content language of the texts, e.g. fr; default en.")
     limit: int = Field(20, ge=1, le=100, description="How many initiatives per page.")
@@ -54,7 +58,7 @@ class Initiative(Schema):
     formats: list[str]
     cost: str
     sector: str
-    status: str
+    status: str = Field(description="As the record states it, undated; the `status` filter uses the status shown today, from the dates.")
     starts: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD; empty when unknown.")
     ends: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD; empty when open-ended or unknown.")
     url: str

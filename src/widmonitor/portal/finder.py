@@ -8,7 +8,7 @@ The rules, in order:
    audiences only, only in other regions (the visitor's region, ``federal`` and ``eu`` fit),
    only in other languages. An initiative that leaves a facet blank is not left out for it.
    "Free of charge only" is strict: the initiative must say it is free. Completed
-   initiatives are never proposed.
+   initiatives (the status shown today, ``search.facets.status_token``) are never proposed.
 3. **Score** (``PREFERENCES``): each token of the initiative the profile prefers adds its
    weight: an audience of the situation or "for whom" 4, of the age band 3, ``everyone`` 1;
    the visitor's region 3, federal or EU-wide 1; her language 2; each interest 3; free 1.
@@ -21,9 +21,11 @@ The rules, in order:
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.search.cards import cards
+from widmonitor.search.facets import status_token
 from widmonitor.search.models import SearchEntry
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Vocabulary
@@ -182,9 +184,11 @@ class Found:
 
 def find(profile, language):
     """The published initiatives for ``profile``, ranked, for a reader of ``language``."""
+    today = timezone.localdate()
+    rows = SearchEntry.objects.values_list("initiative_id", "initiative__uid", "titles", "facets", "starts_on", "initiative__ends_on", "initiative__status")
     entries = [
-        (pk, uid, titles.get(language, ""), frozenset(tokens.split()))
-        for pk, uid, titles, tokens in SearchEntry.objects.values_list("initiative_id", "initiative__uid", "titles", "facets")
+        (pk, uid, titles.get(language, ""), frozenset([*tokens.split(), status_token(today, starts_on, ends_on, status)]))
+        for pk, uid, titles, tokens, starts_on, ends_on, status in rows
     ]
     constraints, preferred, relaxed = rules(profile), preferences(profile), []
     matches = rank(entries, constraints, preferred)

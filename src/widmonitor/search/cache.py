@@ -11,6 +11,7 @@ from functools import wraps
 from django.core.cache import cache
 from django.db.models import F
 from django.http import HttpResponse
+from django.utils import timezone
 
 from .models import Generation
 
@@ -22,13 +23,15 @@ _this_request = ContextVar("widmonitor_search_generation", default=None)
 def generation():
     """The index's state as a key part: a database made afresh starts a new epoch, so no old key matches.
 
-    Read once per cached page: the page's key and the snapshot that computes it agree.
+    It names the day too: the status shown (``facets.status_token``) follows the dates, so a
+    page or a snapshot of yesterday is not served today. Read once per cached page: the page's
+    key and the snapshot that computes it agree.
     """
     known = _this_request.get()
     if known is not None:
         return known
     row = Generation.objects.filter(pk=ROW).values_list("epoch", "number").first()
-    return f"{row[0]}:{row[1]}" if row else "none"
+    return f"{row[0]}:{row[1]}:{timezone.localdate().isoformat()}" if row else f"none:{timezone.localdate().isoformat()}"
 
 
 def move_on():

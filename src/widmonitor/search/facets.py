@@ -2,13 +2,18 @@
 
 Each published initiative's codes are stored as ``facet:code`` tokens in its SearchEntry.
 Codes within one facet are alternatives (girls or women); facets combine (girls in Brussels).
+
+The status is the exception: it is not the stored choice but the status shown on the day of
+the search (``status_token``, ``Initiative.status_on``), because a record's status changes as
+its dates pass and a stored "ongoing" without a date is no evidence that it runs today. Each
+worker's snapshot and the finder compute it from the entry's dates, once a day.
 """
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from widmonitor.initiatives.models import Initiative
+from widmonitor.initiatives.models import Initiative, shown_status
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Vocabulary
 from widmonitor.vocabularies.models import Term
@@ -18,7 +23,7 @@ from widmonitor.vocabularies.models import Term
 class Facet:
     name: str  # the URL parameter, e.g. audience
     label: str
-    kind: str  # "objective", "sub_objective", "term" (with vocabulary) or "choice" (with field)
+    kind: str  # "objective", "sub_objective", "term" (with vocabulary), "choice" (with field) or "status" (shown)
     vocabulary: str = ""
     field: str = ""
 
@@ -32,7 +37,7 @@ FACETS = (
     Facet("format", _("format"), "term", vocabulary=Vocabulary.FORMAT, field="formats"),
     Facet("cost", _("cost"), "choice", field="cost"),
     Facet("sector", _("sector type"), "choice", field="sector"),
-    Facet("status", _("status"), "choice", field="status"),
+    Facet("status", _("status"), "status", field="status"),
 )
 BY_NAME = {facet.name: facet for facet in FACETS}
 
@@ -53,6 +58,11 @@ def tokens(initiative, objectives_in_strategy):
         elif facet.kind == "choice":
             found.append(f"{facet.name}:{getattr(initiative, facet.field)}")
     return sorted(set(found))
+
+
+def status_token(day, starts_on, ends_on, stored):
+    """The ``status:code`` token of the status shown on ``day`` for a record's first and last days and stored status."""
+    return f"status:{shown_status(day, starts_on, ends_on, stored)}"
 
 
 def options(facet):

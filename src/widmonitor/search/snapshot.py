@@ -12,9 +12,12 @@ import threading
 import time
 from collections import OrderedDict
 
+from django.utils import timezone
+
 from . import cache, facets
 from .models import SearchEntry, SearchText
 
+ENTRY_FIELDS = ("initiative_id", "facets", "titles", "starts_on", "updated_at", "initiative__ends_on", "initiative__status")
 TEXTS_KEPT = 512  # word searches remembered per snapshot
 OPTIONS_TTL = 300  # seconds the facet labels are kept (they change without the index: a renamed term)
 _lock = threading.Lock()
@@ -44,14 +47,15 @@ def bits(indices, size):
 class Snapshot:
     def __init__(self, key):
         self.key = key
-        rows = list(SearchEntry.objects.order_by("pk").values_list("initiative_id", "facets", "titles", "starts_on", "updated_at"))
+        rows = list(SearchEntry.objects.order_by("pk").values_list(*ENTRY_FIELDS))
         self.size = len(rows)
         self.pks = [row[0] for row in rows]
         self.position = {pk: i for i, pk in enumerate(self.pks)}
         self.all = (1 << self.size) - 1
         tokens = {}
-        for i, (_pk, text, *_rest) in enumerate(rows):
-            for token in text.split():
+        today = timezone.localdate()  # the generation names the day: a new day is a new snapshot
+        for i, (_pk, text, _titles, starts_on, _updated, ends_on, status) in enumerate(rows):
+            for token in [*text.split(), facets.status_token(today, starts_on, ends_on, status)]:
                 tokens.setdefault(token, []).append(i)
         self.postings = {token: bits(indices, self.size) for token, indices in tokens.items()}
         titles = [row[2] for row in rows]
