@@ -131,12 +131,6 @@ def test_the_country_comparison_marks_belgium_in_bold_and_lists_every_member_sta
     assert '<tr class="home"><th scope="row"><strong>Belgium</strong>' in response.content.decode()
 
 
-def test_a_target_with_a_value_is_drawn_as_a_line(visitor):
-    response = visitor.get("/en/indicators/ict_specialists_women/")
-    layers = spec(response.content.decode(), "chart-over-time")["layer"]
-    assert layers[1]["data"]["values"][0]["target"] == 20000
-
-
 def test_a_gap_indicator_shows_its_one_series(visitor):
     response = visitor.get("/en/indicators/wid_sse_gpg/")
     rows = response.context["over_time"]

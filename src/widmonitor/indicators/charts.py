@@ -6,15 +6,24 @@ greyscale: women, men and total differ by dash and point shape, not only by colo
 the EU27 and a chosen country by line width as well as colour; Belgium's bar is marked by a
 bold label and its value written beside it. The same rows feed
 the table next to each chart, so the chart never shows a number the table does not.
+
+A reader meets a chart at any width, in her language: the browser draws it at the width of its
+column (``"width": "container"``), so its text keeps its 12 px on a phone; numbers are written
+with the separators of the language (Vega's ``config.locale``, from Django's formats, as in the
+tables); the time axis names each year with data once. Countries share an axis only where their
+values are comparable: a count follows the size of the country, so each country's count has
+its own chart, and the EU27's total is not a bar beside its member states.
 """
 
 import json
 
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
-from .presentation import EU27, HOME, SEXES, country
+from .presentation import EU27, HOME, SEXES, country, format_number
 
-WIDTH = 560
+COUNTS = {"THS_PER", "NR"}  # units that count people, as opposed to shares and rates
+FONT_SIZE = 12  # every text of a chart, at every width
 DASHES = {"F": [1, 0], "M": [6, 4], "T": [2, 2], "": [1, 0]}
 SHAPES = {"F": "circle", "M": "square", "T": "triangle-up", "": "diamond"}
 GEO_COLOURS = {HOME: "#1b4f72", EU27: "#7b7b7b"}
@@ -55,6 +64,22 @@ def over_time_table(rows):
     return columns, [(year, [cells.get((year, *column)) for column in columns]) for year in years]
 
 
+def over_time_charts(rows, title, unit, unit_code, target=None):
+    """``[(geo, spec)]``: one chart of every country, or, for a count, one per country (``geo`` names it).
+
+    Belgium's 53 thousand women ICT specialists drawn beside the EU27's 1,701 thousand would be a flat line.
+    """
+    geos = list(dict.fromkeys(row["geo"] for row in rows))
+    if unit_code not in COUNTS or len(geos) < 2:
+        return [(None, over_time(rows, title, unit, target))]
+    charts = []
+    for geo in geos:
+        built = over_time([row for row in rows if row["geo"] == geo], title, unit, target)
+        built["layer"][0]["encoding"]["color"]["legend"] = None  # the title names the country
+        charts.append((geo, {**built, "title": {"text": str(country(geo)), "anchor": "start", "fontSize": 14}}))
+    return charts
+
+
 def over_time(rows, title, unit, target=None):
     """Women and men (or the one series) over time, Belgium, the EU27 and a chosen country, with the target as a rule."""
     sexes = list(dict.fromkeys(row["sex"] for row in rows))
@@ -63,15 +88,11 @@ def over_time(rows, title, unit, target=None):
     lines = {
         "mark": {"type": "line", "point": {"filled": True, "size": 70}},
         "encoding": {
-            "x": {"field": "year", "type": "quantitative", "title": _("Year"), "axis": {"format": "d", "tickMinStep": 1}},
+            "x": year_axis(rows),
             "y": {"field": "value", "type": "quantitative", "title": unit, "scale": {"zero": False}},
             "color": {
                 "field": "country", "type": "nominal", "title": _("Country"),
                 "scale": {"domain": [str(country(geo)) for geo in geos], "range": [GEO_COLOURS.get(geo, CHOSEN_COLOUR) for geo in geos]},
-            },
-            "strokeWidth": {
-                "field": "country", "type": "ordinal", "sort": None, "title": _("Country"),
-                "scale": {"domain": [str(country(geo)) for geo in geos], "range": [GEO_WIDTHS.get(geo, CHOSEN_WIDTH) for geo in geos]},
             },
             "strokeDash": {
                 "field": "series", "type": "nominal", "title": _("Series"),
@@ -89,17 +110,54 @@ def over_time(rows, title, unit, target=None):
             ],
         },
     }  # fmt: skip
+    if len(geos) > 1:  # Vega gives an ordinal scale of one value no width (stroke-width="NaN")
+        lines["encoding"]["strokeWidth"] = {
+            "field": "country", "type": "ordinal", "sort": None, "title": _("Country"),
+            "scale": {"domain": [str(country(geo)) for geo in geos], "range": [GEO_WIDTHS.get(geo, CHOSEN_WIDTH) for geo in geos]},
+        }  # fmt: skip
+    else:
+        lines["encoding"]["strokeWidth"] = {"value": GEO_WIDTHS.get(geos[0], CHOSEN_WIDTH) if geos else CHOSEN_WIDTH}
     layers = [lines]
+    target = drawn_target(target, rows)
     if target is not None:
-        label = _("Target %(year)s: %(value)s") % {"year": target.year, "value": format(target.value, "g")}
-        layers.append({
-            "data": {"values": [{"target": target.value, "label": label}]},
-            "layer": [
-                {"mark": {"type": "rule", "strokeDash": [8, 3], "color": "#000000"}, "encoding": {"y": {"field": "target", "type": "quantitative"}}},
-                {"mark": {"type": "text", "align": "left", "dy": -8, "x": 4}, "encoding": {"y": {"field": "target", "type": "quantitative"}, "text": {"field": "label"}}},
-            ],
-        })  # fmt: skip
+        layers.append(target_layer(target))
     return spec(title, rows, {"layer": layers}, height=300)
+
+
+def year_axis(rows):
+    """Years on a linear scale (2013, 2018 and 2020 keep their distances), a tick at each year with data, named once."""
+    years = sorted({row["year"] for row in rows})
+    return {
+        "field": "year", "type": "quantitative", "title": _("Year"),
+        "scale": {"domain": [years[0], years[-1]] if years else [0, 1], "nice": False, "padding": 16},
+        "axis": {"values": years, "format": "d", "labelOverlap": "parity", "labelSeparation": 8, "labelFlush": False},
+    }  # fmt: skip
+
+
+def drawn_target(target, rows):
+    """The target, when the chart draws the series and the country it is about (not the EU27's total beside women only)."""
+    if target is None or target.value is None:
+        return None
+    sex = {"women": "F", "men": "M", "total": "T"}.get(getattr(target, "applies_to", ""))
+    geo = getattr(target, "geo", "")
+    if (sex and not any(row["sex"] == sex for row in rows)) or (geo and not any(row["geo"] == geo for row in rows)):
+        return None
+    return target
+
+
+def target_layer(target):
+    value = format_number(target.value)
+    if getattr(target, "geo", ""):
+        label = _("%(country)s target for %(year)s: %(value)s") % {"country": country(target.geo), "year": target.year, "value": value}
+    else:
+        label = _("Target %(year)s: %(value)s") % {"year": target.year, "value": value}
+    return {
+        "data": {"values": [{"target": target.value, "label": label}]},
+        "layer": [
+            {"mark": {"type": "rule", "strokeDash": [8, 3], "color": "#000000"}, "encoding": {"y": {"field": "target", "type": "quantitative"}}},
+            {"mark": {"type": "text", "align": "left", "dy": -8, "x": 4}, "encoding": {"y": {"field": "target", "type": "quantitative"}, "text": {"field": "label"}}},
+        ],
+    }  # fmt: skip
 
 
 def comparison_rows(comparison, measure):
@@ -111,8 +169,10 @@ def comparison_rows(comparison, measure):
     return rows
 
 
-def comparison(rows, title, unit):
-    """One horizontal bar per member state (and the EU27), Belgium's label bold and its bar dark."""
+def comparison(rows, title, unit, unit_code):
+    """One horizontal bar per member state (and the EU27's value, unless it is their total), Belgium's label bold and its bar dark."""
+    if unit_code in COUNTS:
+        rows = [row for row in rows if row["geo"] != EU27]
     home = str(country(HOME))
     y = {"field": "country", "type": "nominal", "title": None, "sort": None,
          "axis": {"labelFontWeight": {"condition": {"test": f"datum.value === {json.dumps(home)}", "value": "bold"}, "value": "normal"}}}  # fmt: skip
@@ -136,18 +196,34 @@ def comparison(rows, title, unit):
             for test, weight in (("datum.home", "bold"), ("!datum.home", "normal"))
         ),
     ]  # fmt: skip
-    labelled = [{**row, "label": f"{format(row['value'], 'g')}{' ' + row['flags'] if row['flags'] else ''}"} for row in rows]
-    return spec(title, labelled, {"layer": layers}, height=max(120, 18 * len(rows)))
+    labelled = [{**row, "label": " ".join(filter(None, [format_number(row["value"]), row["flags"]]))} for row in rows]
+    room = max((len(row["label"]) for row in labelled), default=0) * 8 + 8  # px right of the plot for the longest bar's label
+    return spec(title, labelled, {"layer": layers, "padding": {"left": 5, "top": 5, "bottom": 5, "right": room}}, height=max(120, 18 * len(rows)))
 
 
 def spec(description, values, body, height):
+    """A chart as wide as its column, its text at ``FONT_SIZE``, its legends under it, its numbers in the active language."""
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "description": description,
-        "width": WIDTH,
+        "width": "container",
         "height": height,
         "data": {"values": values},
         **body,
-        "config": {"font": "system-ui, sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 12},
-                   "legend": {"labelFontSize": 12, "titleFontSize": 12, "symbolStrokeColor": "#000000"}},
+        "config": {
+            "font": "system-ui, sans-serif",
+            "locale": {"number": number_locale()},
+            "axis": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE},
+            "axisQuantitative": {"labelOverlap": True, "labelSeparation": 8},  # "3 000" and "4 000" never run together
+            "legend": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "symbolStrokeColor": "#000000", "orient": "bottom", "direction": "horizontal"},
+            "text": {"fontSize": FONT_SIZE},
+        },
+    }  # fmt: skip
+
+
+def number_locale():
+    """The d3-format locale of the active language, with Django's separators (the tables' numbers are written with them)."""
+    return {
+        "decimal": get_format("DECIMAL_SEPARATOR"), "thousands": get_format("THOUSAND_SEPARATOR"),
+        "grouping": [get_format("NUMBER_GROUPING")], "currency": ["", "\u00a0€"],
     }  # fmt: skip

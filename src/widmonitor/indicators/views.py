@@ -34,11 +34,12 @@ def indicator_detail(request, code):
         "chosen": chosen,
         "over_time": over_time,
         "over_time_table": charts.over_time_table(over_time),
-        "over_time_spec": charts.over_time(over_time, _("%(title)s over time") % {"title": summary.title}, unit, target),
+        "over_time_charts": charts.over_time_charts(over_time, _("%(title)s over time") % {"title": summary.title}, unit, indicator.unit, target),
         "comparison": compared,
+        "member_states": sum(row[0] != presentation.EU27 for row in compared.rows),  # the caption counts countries, not the EU27
         "comparison_spec": charts.comparison(
             charts.comparison_rows(compared, presentation.main_value),
-            _("%(title)s by country, %(year)s") % {"title": summary.title, "year": compared.year}, unit,
+            _("%(title)s by country, %(year)s") % {"title": summary.title, "year": compared.year}, unit, indicator.unit,
         ),
         "published": presentation.published_figures(indicator),
         "sub_objectives": informed(indicator),

@@ -1,10 +1,13 @@
 """The report's charts as SVG: the indicator pages' Vega-Lite specs (``indicators.charts``) drawn by vl-convert.
 
 The rows come from the report (a frozen edition keeps them), labelled in the active language.
+An SVG does not reflow, so each chart is drawn twice: at the printed page's text width (the PDF
+and a wide screen) and at a phone's (a ``<picture>`` source), its text at 12 px in both.
 """
 
 import base64
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -12,7 +15,19 @@ import vl_convert
 from django.utils.translation import gettext as _
 
 from widmonitor.indicators import charts
-from widmonitor.indicators.presentation import country, unit_label
+from widmonitor.indicators.presentation import catalogue, country, unit_label
+
+WIDE = 640  # px: the A4 page's text width in the PDF (170 mm at 96 px an inch, less a margin)
+NARROW = 340  # px: a 390 px phone's column, less the report's side margins
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One chart of an indicator: the one country it draws (``""`` for Belgium and the EU27), and its two SVGs."""
+
+    country: str
+    wide: str  # data: URI
+    narrow: str
 
 
 def labelled_rows(indicator):
@@ -20,29 +35,31 @@ def labelled_rows(indicator):
     return [{**row, "country": str(country(row["geo"])), "series": charts.sex_label(row["sex"])} for row in indicator.chart_rows]
 
 
-def spec(indicator, title):
+def specs(indicator, title):
+    """``[(geo or None, spec)]``: the indicator's over-time charts, one per country for a count."""
     target = None
     if indicator.target_value is not None:
-        target = SimpleNamespace(year=indicator.target_year, value=indicator.target_value)
+        stated = getattr(catalogue().get(indicator.code), "target", None)
+        target = SimpleNamespace(year=indicator.target_year, value=indicator.target_value, geo=getattr(stated, "geo", ""))
     description = _("%(title)s over time") % {"title": title}
-    built = charts.over_time(labelled_rows(indicator), description, str(unit_label(indicator.unit)), target)
-    return single_width(built)
+    return charts.over_time_charts(labelled_rows(indicator), description, str(unit_label(indicator.unit)), indicator.unit, target)
 
 
-def single_width(built):
-    """A constant line width where one country is drawn: Vega gives an ordinal scale of one value NaN (stroke-width="NaN")."""
-    encoding = built["layer"][0]["encoding"]
-    widths = encoding.get("strokeWidth", {}).get("scale", {}).get("range", [])
-    if len(widths) == 1:
-        encoding["strokeWidth"] = {"value": widths[0]}
-    return built
-
-
-def svg_data_uri(indicator, title):
-    """The chart as a ``data:`` URI of its SVG (CSP allows images from ``data:``), or "" without rows."""
+def figures(indicator, title):
+    """The indicator's charts as ``Figure``s, or ``[]`` without rows."""
     if not indicator.chart_rows:
-        return ""
-    return to_data_uri(json.dumps(spec(indicator, title), sort_keys=True))
+        return []
+    found = []
+    for _geo, spec in specs(indicator, title):
+        names = list(dict.fromkeys(row["country"] for row in spec["data"]["values"]))
+        drawn = [to_data_uri(json.dumps(sized(spec, width), sort_keys=True)) for width in (WIDE, NARROW)]
+        found.append(Figure(names[0] if len(names) == 1 else "", *drawn))
+    return found
+
+
+def sized(spec, width):
+    """The spec drawn ``width`` px wide, axes and legends included (vl-convert has no container)."""
+    return {**spec, "width": width, "autosize": {"type": "fit-x", "contains": "padding"}}
 
 
 @lru_cache(maxsize=256)

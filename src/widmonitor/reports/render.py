@@ -149,7 +149,7 @@ def indicator_groups(report, language):
                 "unit": str(unit_label(indicator.unit)),
                 "values": [(label, shown(value), unit) for label, value, unit in values if not value.missing],
                 "sources": list(dict.fromkeys(source_sentence(source) for source in indicator.sources)),
-                "chart": charts.svg_data_uri(indicator, title.text) if len(years_of(indicator)) > 1 else "",
+                "charts": charts.figures(indicator, title.text) if len(years_of(indicator)) > 1 else [],
                 "table": chart_table(indicator),
             }
         )
