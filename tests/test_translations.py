@@ -212,16 +212,16 @@ def test_the_analysis_explains_discrepancies_in_the_active_language(language):
         bullets=3,
         initiatives=2,
         computed={Sector.PUBLIC: 2, Sector.PRIVATE: 0, Sector.MIXED: 0, Sector.UNKNOWN: 0},
-        stated={"total": 2, Sector.PRIVATE: 2, Sector.PUBLIC: None, Sector.MIXED: None},
+        stated={"total": 4, Sector.PRIVATE: 2, Sector.PUBLIC: None, Sector.MIXED: None},
         stated_text="",
         note="",
     )
     with translation.override(language):
         found = discrepancies(result)
-    distinct = "%(bullets)s bullets describe %(count)s distinct initiative."
+    distinct = "The report states %(stated)s initiatives but its list counts %(count)s distinct initiative (%(bullets)s bullets)."
     assert found == [
-        texts["The report states %(stated)s initiatives but lists %(bullets)s bullet."][1] % {"stated": 2, "bullets": 3},
-        texts[distinct][1] % {"bullets": 3, "count": 2},
+        texts[distinct][1] % {"stated": 4, "bullets": 3, "count": 2},
+        texts["The stated breakdown by type adds up to %(sum)s, not to the stated total of %(stated)s."] % {"sum": 2, "stated": 4},
         texts["%(sector)s: the report states %(stated)s, the registry has %(computed)s (and %(unknown)s of unknown type)."]
         % {"sector": texts["private"], "stated": 2, "computed": 0, "unknown": 0},
     ]

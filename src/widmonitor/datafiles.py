@@ -154,6 +154,14 @@ class Reader:
             return default
         return value
 
+    def flag(self, item, key, where, default):
+        """``true`` or ``false`` (``default`` when the key is absent)."""
+        value = item.get(key, default) if isinstance(item, dict) else default
+        if not isinstance(value, bool):
+            self.error(where, "wrong_type", _("'%(key)s' must be true or false"), key=key)
+            return default
+        return value
+
     def raise_if_errors(self):
         if self.errors:
             raise Problems(self.errors)

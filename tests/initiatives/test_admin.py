@@ -137,7 +137,7 @@ def test_the_published_lists_show_computed_counts_and_discrepancies(moderator, t
     listing = moderator.get(reverse("admin:initiatives_publishedlist_changelist"))
     assert [(r.section, r._analysis.bullets, r._analysis.initiatives) for r in listing.context["cl"].result_list] == [("5.1.1", 3, 2)]
     page = moderator.get(reverse("admin:initiatives_publishedlist_change", args=[PublishedList.objects.get().pk])).content.decode()
-    assert "<p>The report states 4 initiatives but lists 3 bullets.</p>" in page
+    assert "<p>The report states 4 initiatives but its list counts 2 distinct initiatives (3 bullets).</p>" in page
 
 
 @pytest.mark.parametrize(("language", "title", "objectives"), [("nl", "titel", "doelstellingen"), ("fr", "titre", "objectifs")])

@@ -20,6 +20,9 @@ def lists(tmp_path, strategy):
             published_list("5.1.1", "1.1", ["pub", "priv", "unk"], {"total": 2}),
             published_list("5.2.2", "2.2", ["unk"], {"total": 8, "private": 4, "public": 3, "mixed": 2}),
             published_list("5.1.4", "1.4", ["pub", "pub2", "pub"], {"private": 1, "public": 1}),
+            {**published_list("5.2", "2", ["pub"], {"total": 2, "private": 1, "public": 1}),
+             "entries": [{"initiative": "pub", "text": "bullet pub"}, {"initiative": "priv", "text": "the text after", "bullet": False}]},
+            published_list("5.3", "3", ["pub", "priv", "pub"], {"total": 3}),
         ],
     )
     load_registry([write(tmp_path, data)])
@@ -51,12 +54,20 @@ def test_it_flags_counts_by_type_only_where_unknowns_cannot_explain_them(lists):
     ]
 
 
-def test_it_counts_distinct_initiatives_when_two_bullets_describe_one(lists):
+def test_two_bullets_about_one_initiative_are_counted_once_against_the_stated_counts(lists):
     result = lists["5.1.4"]
-    assert (result.bullets, result.initiatives) == (3, 2)
+    assert (result.bullets, result.initiatives, result.stated_breakdown_total) == (3, 2, 2)
     assert result.discrepancies == [
-        "The report's breakdown by type implies 2 initiatives but it lists 3 bullets.",
-        "3 bullets describe 2 distinct initiatives.",
         "private: the report states 1, the registry has 0 (and 0 of unknown type).",
         "public: the report states 1, the registry has 2 (and 0 of unknown type).",
     ]
+
+
+def test_an_initiative_a_list_counts_in_its_text_is_one_of_its_initiatives_but_not_a_bullet(lists):
+    result = lists["5.2"]
+    assert (result.bullets, result.initiatives, result.computed["public"], result.computed["private"]) == (1, 2, 1, 1)
+    assert result.discrepancies == []
+
+
+def test_a_stated_total_is_compared_with_the_distinct_initiatives_not_the_bullets(lists):
+    assert lists["5.3"].discrepancies == ["The report states 3 initiatives but its list counts 2 distinct initiatives (3 bullets)."]

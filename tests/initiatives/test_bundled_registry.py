@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from widmonitor.initiatives.analysis import analyse
-from widmonitor.initiatives.models import Initiative, PublishedList
+from widmonitor.initiatives.models import Initiative, PublishedList, PublishedListEntry
 from widmonitor.strategy.models import Objective
 
 SOURCE = settings.DATA_DIR / "sources" / "wid-report-2022-section5.yaml"
@@ -65,13 +65,27 @@ def test_every_list_is_linked_to_its_objective(db, bundled_registry):
 def test_every_bullet_of_every_list_is_an_entry_in_order(db, bundled_registry, report_lists):
     for published in PublishedList.objects.all():
         bullets = report_lists[published.section]["bullets"]
-        entries = list(published.entries.all())
+        entries = list(published.entries.filter(bullet=True))
         assert len(entries) == len(bullets), published.section
         for entry, bullet in zip(entries, bullets):
             bullet, text = normalise(bullet), normalise(entry.text)
             assert text and bullet.startswith(text), (published.section, entry.position, entry.text[:60])
             if entry.audience_text:
                 assert normalise(entry.audience_text) in bullet[len(text) :], (published.section, entry.position)
+
+
+def test_an_entry_that_is_not_a_bullet_is_a_sentence_the_report_prints_after_the_bullets(db, bundled_registry, report_lists):
+    others = PublishedListEntry.objects.filter(bullet=False).select_related("published_list")
+    assert [(entry.published_list.section, entry.initiative.uid) for entry in others] == [("5.1", "digiskills-belgium-platform")]
+    for entry in others:
+        assert normalise(entry.text) in normalise(report_lists[entry.published_list.section]["after_bullets"])
+
+
+def test_the_2022_lists_whose_notes_explain_their_bullets_have_no_discrepancy(db, bundled_registry):
+    lists = {result.section: result for result in analyse("wid-report-2022")}
+    assert (lists["5.1"].bullets, lists["5.1"].initiatives, lists["5.1"].stated["total"]) == (9, 9, 9)
+    assert (lists["5.1.4"].bullets, lists["5.1.4"].initiatives, lists["5.1.4"].stated_breakdown_total) == (10, 9, 9)
+    assert lists["5.1"].discrepancies == [] and lists["5.1.4"].discrepancies == []
 
 
 def stated_from_sentence(sentence):

@@ -130,7 +130,7 @@ def test_the_analysis_sets_computed_counts_beside_stated_ones(published_list, tm
         "stated public": 1,
         "stated mixed": None,
         "differs": "yes",
-        "discrepancies": "3 bullets describe 2 distinct initiatives.\n"
+        "discrepancies": "The report states 3 initiatives but its list counts 2 distinct initiatives (3 bullets).\n"
         "private: the report states 2, the registry has 1 (and 0 of unknown type).",
         "note": "One bullet lists two actions of one initiative.",
     }
@@ -144,7 +144,7 @@ def test_the_analysis_shades_only_the_counts_that_differ(published_list, tmp_pat
     sheet = load_workbook(path)["Analysis"]
     headers = [cell.value for cell in sheet[2]]
     shaded = [headers[cell.column - 1] for cell in sheet[3] if cell.fill.fgColor.rgb == "00FFC7CE"]
-    assert shaded == ["computed private", "stated private"]
+    assert shaded == ["distinct initiatives", "computed private", "stated total", "stated private"]
 
 
 def test_the_analysis_counts_initiatives_per_objective_by_sector(published_list, tmp_path):

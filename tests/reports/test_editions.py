@@ -58,4 +58,4 @@ def test_the_next_edition_lists_what_is_new_and_changed_and_the_counts_that_move
 
 def test_a_first_edition_says_there_is_nothing_to_compare_with(data):
     html = render_html(build_report(2022), "en")
-    assert "This is the first published edition: there is no earlier one to compare with." in html
+    assert "widmonitor holds no earlier published edition to compare with." in html

@@ -26,11 +26,23 @@ class ListAnalysis:
     stated_text: str
     note: str
     discrepancies: list = field(default_factory=list)
+    in_text: int = 0  # initiatives the list counts in its text, not as bullets
+
+    @property
+    def needs_reading(self):
+        """Whether the list's bullets are not simply its initiatives (the note says how it is read)."""
+        return self.bullets != self.initiatives or self.in_text > 0
 
     @property
     def stated_breakdown_total(self):
         parts = [self.stated[s] for s in STATED_SECTORS if self.stated[s] is not None]
         return sum(parts) if parts else None
+
+
+def list_note(note):
+    """A list's note in the active language: its translation in the catalogue (the bundled lists'
+    notes are marked for translation in ``list_notes``), else as the registry gives it, in English."""
+    return _(note) if note else ""
 
 
 def analyse(document=None):
@@ -44,6 +56,8 @@ def analyse(document=None):
 
 
 def analyse_list(published):
+    """``published`` compared: its bullets, the distinct initiatives of its entries (bullets and the
+    initiatives its text counts), their sector types, and the counts it stated."""
     entries = list(published.entries.all())
     initiatives = {entry.initiative_id: entry.initiative for entry in entries}
     computed = {sector: 0 for sector in Sector.values}
@@ -54,7 +68,7 @@ def analyse_list(published):
         section=published.section,
         objective_code=published.objective.code,
         objective_title=str(published.objective.text("title")),
-        bullets=len(entries),
+        bullets=sum(1 for entry in entries if entry.bullet),
         initiatives=len(initiatives),
         computed=computed,
         stated={
@@ -65,47 +79,30 @@ def analyse_list(published):
         },
         stated_text=published.stated_text,
         note=published.note,
+        in_text=sum(1 for entry in entries if not entry.bullet),
     )
     result.discrepancies = discrepancies(result)
     return result
 
 
 def discrepancies(result):
-    """What provably disagrees: sentences a reader can act on, in the active language."""
+    """What provably disagrees: sentences a reader can act on, in the active language.
+
+    The stated counts count initiatives, so they are compared with the list's distinct initiatives:
+    two bullets about one initiative, or an initiative the list counts in its text rather than as a
+    bullet, are the list's reading (its note says so), not a disagreement.
+    """
     found = []
     stated_total = result.stated["total"]
     breakdown = result.stated_breakdown_total
-    if stated_total is not None and stated_total != result.bullets:
-        found.append(
-            ngettext(
-                "The report states %(stated)s initiatives but lists %(bullets)s bullet.",
-                "The report states %(stated)s initiatives but lists %(bullets)s bullets.",
-                result.bullets,
-            )
-            % {"stated": stated_total, "bullets": result.bullets}
-        )
-    elif stated_total is None and breakdown is not None and breakdown != result.bullets:
-        found.append(
-            ngettext(
-                "The report's breakdown by type implies %(stated)s initiatives but it lists %(bullets)s bullet.",
-                "The report's breakdown by type implies %(stated)s initiatives but it lists %(bullets)s bullets.",
-                result.bullets,
-            )
-            % {"stated": breakdown, "bullets": result.bullets}
-        )
+    if stated_total is not None and stated_total != result.initiatives:
+        found.append(count_sentence(result, stated_total, stated=True))
+    elif stated_total is None and breakdown is not None and breakdown != result.initiatives:
+        found.append(count_sentence(result, breakdown, stated=False))
     if stated_total is not None and breakdown is not None and breakdown != stated_total:
         found.append(
             _("The stated breakdown by type adds up to %(sum)s, not to the stated total of %(stated)s.")
             % {"sum": breakdown, "stated": stated_total}
-        )
-    if result.bullets != result.initiatives:
-        found.append(
-            ngettext(
-                "%(bullets)s bullets describe %(count)s distinct initiative.",
-                "%(bullets)s bullets describe %(count)s distinct initiatives.",
-                result.initiatives,
-            )
-            % {"bullets": result.bullets, "count": result.initiatives}
         )
     unknown = result.computed[Sector.UNKNOWN]
     for sector in STATED_SECTORS:
@@ -119,3 +116,31 @@ def discrepancies(result):
                 % {"sector": Sector(sector).label, "stated": stated, "computed": computed, "unknown": unknown}
             )
     return found
+
+
+def count_sentence(result, claimed, stated):
+    """The stated total (``stated``) or the total the breakdown implies, against the list's initiatives."""
+    values = {"stated": claimed, "bullets": result.bullets, "count": result.initiatives}
+    if result.bullets == result.initiatives and stated:
+        return ngettext(
+            "The report states %(stated)s initiatives but lists %(bullets)s bullet.",
+            "The report states %(stated)s initiatives but lists %(bullets)s bullets.",
+            result.bullets,
+        ) % values
+    if result.bullets == result.initiatives:
+        return ngettext(
+            "The report's breakdown by type implies %(stated)s initiatives but it lists %(bullets)s bullet.",
+            "The report's breakdown by type implies %(stated)s initiatives but it lists %(bullets)s bullets.",
+            result.bullets,
+        ) % values
+    if stated:
+        return ngettext(
+            "The report states %(stated)s initiatives but its list counts %(count)s distinct initiative (%(bullets)s bullets).",
+            "The report states %(stated)s initiatives but its list counts %(count)s distinct initiatives (%(bullets)s bullets).",
+            result.initiatives,
+        ) % values
+    return ngettext(
+        "The report's breakdown by type implies %(stated)s initiatives but its list counts %(count)s distinct initiative (%(bullets)s bullets).",
+        "The report's breakdown by type implies %(stated)s initiatives but its list counts %(count)s distinct initiatives (%(bullets)s bullets).",
+        result.initiatives,
+    ) % values

@@ -306,12 +306,21 @@ class PublishedList(models.Model):
 
 
 class PublishedListEntry(models.Model):
-    """One bullet of a published list, pointing at the initiative it describes."""
+    """One bullet of a published list, pointing at the initiative it describes; or an initiative the
+    list counts in its text rather than as a bullet (``bullet`` False)."""
 
     published_list = models.ForeignKey(PublishedList, models.CASCADE, related_name="entries")
     position = models.PositiveSmallIntegerField(_("position"))
     initiative = models.ForeignKey(Initiative, models.PROTECT, related_name="listings", verbose_name=_("initiative"))
     text = models.TextField(_("bullet text"), help_text=_("The bullet as published, verbatim."))
+    bullet = models.BooleanField(
+        _("bullet"),
+        default=True,
+        help_text=_(
+            "Unticked: the list counts this initiative in its text, not as a bullet, e.g. the mixed initiative "
+            "that section 5.1 of the 2022 report describes after its bullets; the text is then that sentence."
+        ),
+    )
     audience_text = models.TextField(_("target audience as published"), blank=True)
 
     class Meta:

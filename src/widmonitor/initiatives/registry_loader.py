@@ -145,6 +145,7 @@ class RegistryFile:
                     "initiative": r.require(entry, "initiative", entry_where),
                     "text": r.require(entry, "text", entry_where),
                     "audience": r.text(entry, "audience", entry_where),
+                    "bullet": r.flag(entry, "bullet", entry_where, True),
                     "where": entry_where,
                 }
             )
@@ -307,6 +308,7 @@ def replace_list(registry, item, context, initiatives):
             initiative=initiatives[entry["initiative"]],
             text=entry["text"],
             audience_text=entry["audience"],
+            bullet=entry["bullet"],
         )
         for position, entry in enumerate(item["entries"], start=1)
     )

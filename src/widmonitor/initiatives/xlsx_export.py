@@ -20,7 +20,7 @@ from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Sector
 from widmonitor.vocabularies.models import Term
 
-from .analysis import analyse
+from .analysis import analyse, list_note
 from .models import Initiative
 from .safe_xlsx import write_cell
 from .writes import links_of
@@ -192,8 +192,8 @@ def write_lists_sheet(workbook, results, today):
     )  # fmt: skip
     for result in results:
         fills = set()
-        if result.stated["total"] is not None and result.stated["total"] != result.bullets:
-            fills |= {4, 10}
+        if result.stated["total"] is not None and result.stated["total"] != result.initiatives:
+            fills |= {5, 10}
         for offset, sector in enumerate((Sector.PRIVATE, Sector.PUBLIC, Sector.MIXED)):
             if result.stated[sector] is not None and result.stated[sector] != result.computed[sector]:
                 fills |= {6 + offset, 11 + offset}
@@ -210,7 +210,7 @@ def write_lists_sheet(workbook, results, today):
                 *[result.stated[sector] for sector in (Sector.PRIVATE, Sector.PUBLIC, Sector.MIXED)],
                 _("yes") if result.discrepancies else _("no"),
                 "\n".join(result.discrepancies),
-                result.note,
+                list_note(result.note),
             ],
             fills,
         )

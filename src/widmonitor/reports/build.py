@@ -27,6 +27,7 @@ from widmonitor.vocabularies.choices import Sector, Vocabulary
 from widmonitor.vocabularies.models import Term
 
 from . import changes, report
+from .bundled import published_edition
 from .models import Edition, Meeting, TextBlock
 
 DOCUMENT_YEAR = re.compile(r"(\d{4})$")
@@ -78,6 +79,7 @@ def build_report(year):
         stated_lists=stated,
         reach=reach_overview,
         panels=panel_figures(year),
+        published_edition=published_edition(year),
         period_unknown=unknown,
     )
 
@@ -278,7 +280,7 @@ def stated_lists(year):
     return document, [
         report.StatedList(
             a.document, a.section, a.objective_code, a.bullets, a.initiatives,
-            dict(a.computed), {str(k): v for k, v in a.stated.items()}, a.stated_text, a.note,
+            dict(a.computed), {str(k): v for k, v in a.stated.items()}, a.stated_text, a.note, a.in_text,
         )
         for a in analyse(document)
     ]  # fmt: skip

@@ -13,10 +13,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from widmonitor.datafiles import file_problem, read_yaml
+from widmonitor.datafiles import Reader, file_problem, read_yaml
 from widmonitor.languages import content_codes
 
 from .models import Meeting, TextBlock
+from .report import PublishedEdition
 from .sections import PROSE_KEYS
 
 PROSE_FILE = re.compile(r"^(?P<section>[a-z_]+(?:\.\d+)?)\.(?P<language>[a-z]{2,8})\.md$")  # situation.1.nl.md
@@ -63,6 +64,23 @@ def original_language(path):
             expected=", ".join(content_codes()), value=language,
         )  # fmt: skip
     return language
+
+
+def published_edition(year, root=None):
+    """The year's edition as it was published outside widmonitor (``<year>/edition.yaml``), or None."""
+    path = (root or folder()) / str(year) / "edition.yaml"
+    if not path.is_file():
+        return None
+    reader = Reader(path)
+    item = read_yaml(path)
+    edition = PublishedEdition(
+        document=reader.require(item, "document", "edition") or "",
+        title=reader.require(item, "title", "edition") or "",
+        publisher=reader.require(item, "publisher", "edition") or "",
+        language=reader.require(item, "language", "edition") and reader.language(item, "language", "edition", ""),
+    )
+    reader.raise_if_errors()
+    return edition
 
 
 def load_meetings(path):

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from widmonitor.indicators.charts import over_time_table
@@ -25,7 +26,7 @@ from widmonitor.indicators.presentation import (
     source_sentence,
     unit_label,
 )
-from widmonitor.initiatives.analysis import discrepancies
+from widmonitor.initiatives.analysis import discrepancies, list_note
 from widmonitor.initiatives.models import Initiative
 from widmonitor.initiatives.xlsx_export import SECTORS
 from widmonitor.languages import language_name
@@ -85,7 +86,15 @@ def view(report, language, draft=False):
             "reach": reach_view(report, language),
             "period_unknown": period_unknown_view(report, language),
             "built_on": date_format(parse_datetime(report.built_at), "DATE_FORMAT"),
+            "published_edition": edition_title(report.published_edition),
         }
+
+
+def edition_title(edition):
+    """The title of the year's edition published outside widmonitor, as HTML in its language, or ""."""
+    if edition is None:
+        return ""
+    return format_html('<cite lang="{}">{}</cite>', edition.language, edition.title)
 
 
 def reach_view(report, language):
@@ -222,12 +231,19 @@ def objective_view(report, objective, language):
 
 
 def notices(report, objective):
-    """Where the counts the compared edition stated for this objective disagree: with its own list, and with this year's count."""
+    """Where the counts the compared edition stated for this objective disagree: with its own list (then with the
+    registry's note on the list, which also explains a list whose bullets are not its initiatives), and with this year's count."""
     found = []
     for stated in report.stated_for(objective.code):
         analysis = stated.analysis()
         where = _("%(document)s, section %(section)s:") % {"document": stated.document, "section": stated.section}
-        found += [f"{where} {sentence}" for sentence in discrepancies(analysis)]
+        sentences = discrepancies(analysis)
+        found += [f"{where} {sentence}" for sentence in sentences]
+        if stated.note and (sentences or analysis.needs_reading):
+            found.append(
+                _("The registry's note on section %(section)s of %(document)s: %(note)s")
+                % {"section": stated.section, "document": stated.document, "note": list_note(stated.note)}
+            )
         claimed = stated.stated.get("total")
         if claimed is None:
             claimed = analysis.stated_breakdown_total

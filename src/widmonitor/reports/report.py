@@ -159,13 +159,14 @@ class StatedList:
     stated: dict
     stated_text: str
     note: str
+    in_text: int = 0  # initiatives the list counts in its text, not as bullets
 
     def analysis(self, objective_title=""):
         """This list as ``initiatives.analysis`` compares it (its discrepancies not yet found)."""
         return ListAnalysis(
             document=self.document, section=self.section, objective_code=self.objective_code,
             objective_title=objective_title, bullets=self.bullets, initiatives=self.initiatives,
-            computed=self.computed, stated=self.stated, stated_text=self.stated_text, note=self.note,
+            computed=self.computed, stated=self.stated, stated_text=self.stated_text, note=self.note, in_text=self.in_text,
         )  # fmt: skip
 
 
@@ -201,6 +202,16 @@ class Changes:
 
 
 @dataclass
+class PublishedEdition:
+    """The year's edition as it was published outside widmonitor, whose text the report carries (``bundled.published_edition``)."""
+
+    document: str  # its identifier in the registry and the sources, e.g. wid-report-2022
+    title: str  # as published, e.g. Women in Digital – Rapport 2022
+    publisher: str
+    language: str  # the language of its title and text
+
+
+@dataclass
 class Report:
     year: int
     built_at: str  # ISO datetime
@@ -219,6 +230,7 @@ class Report:
     stated_lists: list[StatedList]
     reach: ReachOverview | None = None
     panels: Panels | None = None
+    published_edition: PublishedEdition | None = None  # the year's edition published outside widmonitor, if any
     period_unknown: list[InitiativeEntry] = field(default_factory=list)  # published, no evidence for or against the year
     version: int = SNAPSHOT_VERSION
 
