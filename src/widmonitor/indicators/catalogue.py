@@ -3,6 +3,11 @@
 ``load_catalogue`` reads and checks the whole file, collecting every problem as a ``Problem``
 naming the indicator (``indicators[3] (wid_sse_gpg)``), and raises ``Problems`` if there is
 any: a catalogue with one mistake loads nothing. The keys are explained in the file's header.
+
+Every text (title, definition, unit and gap labels, target, note) is ``{language: text}`` in
+each interface language, beside the indicator's ``original_language``: the pages show the
+reader's language (``Indicator.text``). An indicator whose one series already is a gap (the
+gender pay gap) states its own definition, unit and gap label: it is not women minus men.
 """
 
 import re
@@ -13,13 +18,16 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.datafiles import Reader, read_yaml
+from widmonitor.languages import Translated, interface_codes
 from widmonitor.strategy.loader import read_strategy
 
 # the three areas of data/wid_scoreboard/wid_indicator_structure.csv (level "dimension")
 AREAS = ("wid_ui", "wid_ius", "wid_sse")
 DATA = ("bundled", "partial", "none")
 KINDS = ("by_sex", "gap")
+BETTER = ("higher", "lower")
 SERIES = ("women", "men", "total")
+GAP_TEXTS = ("definition", "unit_label", "gap_label")  # what a gap indicator must state of itself
 CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -46,10 +54,11 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Target:
-    statement: str
-    source: str
+class Target(Translated):
+    statement: dict  # {language: text}, the target's words
+    source: dict  # {language: text}, the act or document that sets it
     year: int
+    original_language: str = "en"
     value: float | None = None  # None for a target stated in words (convergence)
     unit: str = ""
     geo: str = ""
@@ -57,20 +66,32 @@ class Target:
 
 
 @dataclass(frozen=True)
-class Indicator:
+class Indicator(Translated):
     code: str
     title: dict  # {language: text}
     original_language: str
     area: str  # one of AREAS, or "" for an extra indicator
     source: Source
     unit: str
-    higher_is_better: bool
+    better: str  # higher or lower: which way of the value is progress (women's value, or the gap itself)
     data: str  # bundled, partial or none
+    definition: dict = field(default_factory=dict)  # {language: text}; a gap indicator's own definition
+    unit_label: dict = field(default_factory=dict)  # {language: text}; else the words of the unit's code
+    gap_label: dict = field(default_factory=dict)  # {language: text}; a gap indicator's series, e.g. (men − women) / men
     target: Target | None = None
     informs: tuple = ()
     bundled_series: tuple = ()
     files: tuple = ()
-    note: str = ""
+    note: dict = field(default_factory=dict)  # {language: text}
+
+    @property
+    def higher_is_better(self):
+        return self.better == "higher"
+
+    @property
+    def is_gap(self):
+        """Its one series already is a gap between women and men, with its own definition (not women minus men)."""
+        return self.source.kind == "gap"
 
 
 def load_catalogue(path=None):
@@ -115,26 +136,46 @@ class CatalogueReader(Reader):
             self.error(where, "bad_code", _("the code '%(value)s' must be lower-case letters, digits and _"), value=code)
         original = self.language(item, "original_language", where, "en")
         data = self.choice(item, "data", where, DATA, "none")
-        higher = item.get("higher_is_better")
-        if not isinstance(higher, bool):
-            self.error(where, "wrong_type", _("'%(key)s' must be true or false"), key="higher_is_better")
         indicator = Indicator(
             code=code or "",
-            title=self.translations(item, "title", where, original),
+            title=self.texts(item, "title", where, original),
             original_language=original,
             area=self.code(item, "area", where, AREAS, "WiD area"),
             source=self.source(item, where, data),
             unit=self.require(item, "unit", where) or "",
-            higher_is_better=bool(higher),
+            better=self.better(item, where),
             data=data,
-            target=self.target(item, where),
+            definition=self.texts(item, "definition", where, original, required=False),
+            unit_label=self.texts(item, "unit_label", where, original, required=False),
+            gap_label=self.texts(item, "gap_label", where, original, required=False),
+            target=self.target(item, where, original),
             informs=tuple(self.codes(item, "informs", where, self.sub_objectives, "sub-objective")),
             bundled_series=tuple(self.codes(item, "bundled_series", where, set(SERIES), "series")),
             files=tuple(self.files(item, where)),
-            note=self.text(item, "note", where),
+            note=self.texts(item, "note", where, original, required=False),
         )
         self.check_data(indicator, where)
+        self.check_gap(indicator, where)
         return indicator
+
+    def texts(self, item, key, where, original, required=True):
+        """``{language: text}`` of ``key``, in every interface language when given (a page shows the reader's)."""
+        texts = self.translations(item, key, where, original, required=required)
+        if texts:
+            for language in interface_codes():
+                if language not in texts:
+                    message = _("missing %(key)s.%(language)s (every text of the catalogue is shown in %(expected)s)")
+                    self.error(where, "missing_translation", message, key=key, language=language, expected=", ".join(interface_codes()))
+        return texts
+
+    def better(self, item, where):
+        value = self.text(item, "better", where)
+        if not value:
+            self.error(where, "required", _("missing 'better' (higher or lower: which way of the value is progress)"))
+        elif value not in BETTER:
+            message = _("'better' is '%(value)s' (expected higher or lower: which way of the value is progress)")
+            self.error(where, "bad_choice", message, value=value)
+        return value
 
     def source(self, item, where, data):
         value = item.get("source")
@@ -157,7 +198,7 @@ class CatalogueReader(Reader):
             return {}
         return {str(k): str(v) for k, v in value.items()}
 
-    def target(self, item, where):
+    def target(self, item, where, original):
         value = item.get("target")
         if value is None:
             return None
@@ -170,9 +211,10 @@ class CatalogueReader(Reader):
             number = None
         year = self.require(value, "year", where, kind=int)
         return Target(
-            statement=self.require(value, "statement", where) or "",
-            source=self.require(value, "source", where) or "",
+            statement=self.texts(value, "statement", f"{where}.target", original),
+            source=self.texts(value, "source", f"{where}.target", original),
             year=year or 0,
+            original_language=original,
             value=number,
             unit=self.text(value, "unit", where),
             geo=self.text(value, "geo", where),
@@ -197,3 +239,12 @@ class CatalogueReader(Reader):
             self.error(where, "required", _("missing 'files' (the bundled files when data is %(data)s)"), data=indicator.data)
         if indicator.data == "partial" and not indicator.bundled_series:
             self.error(where, "required", _("missing 'bundled_series' (which of women, men, total are bundled)"))
+
+    def check_gap(self, indicator, where):
+        """A gap indicator says what its gap is: it is not the women minus men the pages compute."""
+        if not indicator.is_gap:
+            return
+        for key in GAP_TEXTS:
+            if not getattr(indicator, key):
+                message = _("missing '%(key)s': an indicator of kind gap states its own definition, unit_label and gap_label (it is not women minus men)")
+                self.error(where, "required", message, key=key)

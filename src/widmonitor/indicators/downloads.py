@@ -1,7 +1,9 @@
 """An indicator's observations as CSV and xlsx: every cell with its flags and its source.
 
 Eurostat series and figures quoted by documents are both included, told apart by the
-``source_kind`` column. CSV is UTF-8 with a byte order mark (Excel reads the accents); a text
+``source_kind`` column; a Eurostat cell is one row (one observation per cell). Each row also
+says, in the reader's language, what its unit is in words and, for an indicator whose one
+series is a gap (the pay gap, (men − women) / men), its definition. CSV is UTF-8 with a byte order mark (Excel reads the accents); a text
 a spreadsheet would run as a formula gets a leading apostrophe. The xlsx writes every cell
 through ``safe_xlsx.write_cell``.
 """
@@ -15,24 +17,28 @@ from openpyxl.styles import Font
 from widmonitor.initiatives.safe_xlsx import RISKY_FIRST_CHARACTERS, write_cell
 
 from .models import Observation
-from .presentation import FLAGS
+from .presentation import FLAGS, catalogue, indicator_unit, unit_label
 
 COLUMNS = (
     "indicator", "geo", "period", "sex", "age_band", "unit", "value", "flags", "flags_meaning",
-    "source", "source_kind", "dataset", "document", "section", "retrieved_at", "quote",
+    "source", "source_kind", "dataset", "document", "section", "retrieved_at", "quote", "unit_label", "definition",
 )  # fmt: skip
 
 
 def rows(code):
     """The observations of indicator ``code`` as tuples in ``COLUMNS`` order, Eurostat first."""
-    observations = Observation.objects.filter(indicator=code).select_related("source")
-    for o in observations.order_by("source__kind", "source__key", "geo", "period", "sex", "age_band", "unit"):
-        meaning = "; ".join(str(FLAGS.get(letter, letter)) for letter in o.flags)
-        yield (
-            o.indicator, o.geo, o.period, o.sex, o.age_band, o.unit, o.value, o.flags, meaning,
-            o.source.title or o.source.key, o.source.kind, o.source.dataset, o.source.document, o.source.section,
-            o.retrieved_at.isoformat(), o.quote,
-        )  # fmt: skip
+    indicator = catalogue()[code]
+    definition = indicator.text("definition").text if indicator.definition else ""
+    order = ("source__key", "geo", "period", "sex", "age_band", "unit")
+    for kind in (Observation.objects.from_eurostat(), Observation.objects.published()):
+        for o in kind.filter(indicator=code).select_related("source").order_by(*order):
+            meaning = "; ".join(str(FLAGS.get(letter, letter)) for letter in o.flags)
+            unit = indicator_unit(indicator) if o.unit == indicator.unit else unit_label(o.unit)
+            yield (
+                o.indicator, o.geo, o.period, o.sex, o.age_band, o.unit, o.value, o.flags, meaning,
+                o.source.title or o.source.key, o.source.kind, o.source.dataset, o.source.document, o.source.section,
+                o.retrieved_at.isoformat(), o.quote, str(unit), definition,
+            )  # fmt: skip
 
 
 def formula_safe(value):

@@ -1,15 +1,20 @@
 """Where a figure comes from (``Source``) and the figures themselves (``Observation``).
 
-An observation is keyed by indicator, geography, period, sex, age band and unit, and by its
-source: the same cell from Eurostat and from a report that quotes it are two observations,
-never merged. When a newer release revises a value, the value it replaces is kept as an
-``ObservationRevision`` (written in bulk by ``store.load``, only for the cells that changed).
+An observation's cell is its indicator, geography, period and series (sex, age band and unit).
+Eurostat gives one value per cell, whichever file or API answer it was loaded from: the
+database holds one Eurostat observation per cell (``one_eurostat_observation_per_cell``), and a
+load that gives a cell stored from another Eurostat source takes it over. A document that quotes
+a figure is a source of its own: the same cell from Eurostat and from a report that quotes it
+are two observations, never merged (one per cell and document). When a newer release revises a
+value, the value it replaces is kept as an ``ObservationRevision`` with the source it came from
+(written in bulk by ``store.load``, only for the cells that changed).
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-KEY = ("indicator", "geo", "period", "sex", "age_band", "unit")  # an observation's cell within its source
+KEY = ("indicator", "geo", "period", "sex", "age_band", "unit")  # an observation's cell: indicator, geo, period, series
 COLUMNS = (*KEY, "value", "flags", "quote")  # what a load writes of each observation
 
 
@@ -52,11 +57,18 @@ class Source(models.Model):
 
 class ObservationQuerySet(models.QuerySet):
     def from_eurostat(self):
-        return self.filter(source__kind=Source.Kind.EUROSTAT)
+        return self.filter(kind=Source.Kind.EUROSTAT)
 
     def published(self):
         """Figures quoted by documents, kept apart from the Eurostat series."""
-        return self.filter(source__kind=Source.Kind.DOCUMENT)
+        return self.filter(kind=Source.Kind.DOCUMENT)
+
+    def loaded_against(self, source):
+        """What a load under ``source`` compares its rows with: every Eurostat observation (one
+        per cell, whichever Eurostat source gave it) for Eurostat, the document's own figures for a document."""
+        if source.kind == Source.Kind.EUROSTAT:
+            return self.from_eurostat()
+        return self.filter(kind=source.kind, source=source)
 
 
 class Observation(models.Model):
@@ -82,6 +94,12 @@ class Observation(models.Model):
     source = models.ForeignKey(
         Source, models.CASCADE, db_constraint=False, related_name="observations", verbose_name=_("source")
     )
+    kind = models.CharField(
+        _("kind of source"),
+        max_length=10,
+        choices=Source.Kind.choices,
+        help_text=_("Its source's kind, written by the load: the database keeps one Eurostat value per cell."),
+    )
     retrieved_at = models.DateTimeField(_("retrieved at"))
     quote = models.TextField(
         _("quote"), blank=True, help_text=_("For a published figure, the sentence or table it is copied from.")
@@ -101,12 +119,16 @@ class Observation(models.Model):
     class Meta:
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
-        # The key's index also serves every lookup by indicator, or indicator and geo (its first
-        # columns): no second index on them, which would only slow a bulk load down.
+        # Each row is in one of the two partial indexes, which also serve every lookup by
+        # indicator, or indicator and geo, of its kind (from_eurostat(), published()): no other
+        # index on them, which would only slow a bulk load down.
         constraints = [
             models.UniqueConstraint(
-                fields=[*KEY, "source"], name="observation_key"
-            )
+                fields=KEY, condition=Q(kind="eurostat"), name="one_eurostat_observation_per_cell"
+            ),
+            models.UniqueConstraint(
+                fields=[*KEY, "source"], condition=Q(kind="document"), name="one_observation_per_cell_and_document"
+            ),
         ]
 
     def __str__(self):
@@ -118,6 +140,16 @@ class ObservationRevision(models.Model):
 
     observation = models.ForeignKey(
         Observation, models.CASCADE, related_name="revisions", verbose_name=_("observation")
+    )
+    source = models.ForeignKey(
+        Source,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("source"),
+        help_text=_("Where the replaced value came from; empty for a value replaced before widmonitor recorded it."),
     )
     value = models.FloatField(_("value"), null=True, blank=True)
     flags = models.CharField(_("flags"), max_length=20, blank=True)

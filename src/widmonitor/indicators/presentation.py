@@ -13,11 +13,11 @@ from functools import lru_cache
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from widmonitor.languages import pick
+from widmonitor.languages import active_language, language_name, pick
 
 from .catalogue import AREAS, load_catalogue
 from .computations.gaps import gap
-from .computations.progress import gap_progress
+from .computations.progress import PUBLISHED_GAP_AT_PARITY_WITHIN, gap_progress
 from .computations.ranking import EU27, EU_MEMBER_STATES
 from .computations.trends import FLAT_SLOPE, trend
 from .computations.values import Value
@@ -63,6 +63,13 @@ COUNTRY_NAMES = {
     "FI": _("Finland"), "SE": _("Sweden"), EU27: _("EU27"),
 }  # fmt: skip
 
+NOTE_REFERENCES = {
+    "[DA]": _("the European Commission's Eurostat import settings of its Digital Agenda data tool (repository "
+              "digital-agenda-data/digital-agenda, fixtures/importconfig.json, commit 44e6e9d8073824b384e8ffe767f851ce47c1012f)"),
+    "[CL]": _("Eurostat's INDIC_IS code list, version 25.2 (copied in the repository amanfucci/sistemi-informativi, dsd/ESTAT_INDIC_IS_25.2.xml)"),
+}  # fmt: skip
+"""The sources the catalogue's notes cite by a short mark (config/indicators.yaml, header)."""
+
 TRENDS = {
     "rising": _("rising"),
     "falling": _("falling"),
@@ -91,6 +98,24 @@ def unit_label(code):
     return UNITS.get(code, code)
 
 
+def indicator_unit(indicator):
+    """The unit of the indicator's values in the reader's language: its own words where the
+    catalogue gives them (the pay gap: % of men's average gross hourly earnings), else its code's."""
+    return indicator.text("unit_label").text if indicator.unit_label else unit_label(indicator.unit)
+
+
+def gap_name(indicator):
+    """What a gap is called where it is shown: a gap indicator's own name, else women minus men."""
+    return indicator.text("gap_label").text if indicator.is_gap else _("Gap (women − men)")
+
+
+def progress_means(indicator):
+    """Which way is progress, in words."""
+    if indicator.is_gap:
+        return _("a smaller gap: a value closer to 0 (parity)")
+    return _("a higher value for women") if indicator.higher_is_better else _("a lower value for women")
+
+
 def gap_unit_label(code):
     """Women minus men of two percentages is in percentage points."""
     return _("percentage points") if code.startswith("PC") else unit_label(code)
@@ -109,13 +134,14 @@ def format_number(number, decimals=2):
 def latest_sentence(summary):
     """The text alternative of a chart: Belgium's latest values, e.g. "Belgium, 2021: women 19.6 (flag b)."."""
     point = summary.home
-    named = {"women": _("women"), "men": _("men"), "total": _("total"), "gap": _("gap")}
+    named = {"women": _("women"), "men": _("men"), "total": _("total")}
     values = [(named[name], getattr(point, name)) for name in ("women", "men", "total")]
-    if summary.indicator.source.kind == "gap":
-        values = [(named["gap"], point.gap)]
+    flagged, plain = _("%(series)s %(value)s (flag %(flags)s)"), _("%(series)s %(value)s")
+    if summary.indicator.is_gap:
+        values = [(gap_name(summary.indicator), point.gap)]
+        flagged, plain = _("%(series)s: %(value)s (flag %(flags)s)"), _("%(series)s: %(value)s")
     parts = [
-        (_("%(series)s %(value)s (flag %(flags)s)") if value.flags else _("%(series)s %(value)s"))
-        % {"series": series, "value": format_number(value.number), "flags": value.flags}
+        (flagged if value.flags else plain) % {"series": series, "value": format_number(value.number), "flags": value.flags}
         for series, value in values
         if not value.missing
     ]
@@ -179,11 +205,14 @@ def _series(geo, by_year, is_gap):
 
 
 def direction(indicator, series):
-    """The trend of the gap when both sexes are there (closing, widening, ...), else of the one series."""
+    """Where the gap stands (closing, widening, ...): women minus men when both sexes are there,
+    a gap indicator's own gap (the pay gap), whose parity is 0 only; else the trend of the one series."""
     if series is None or not series.points:
         return ""
     gaps = [(point.year, point.gap) for point in series.points]
-    if indicator.source.kind == "by_sex" and any(not value.missing for _year, value in gaps):
+    if indicator.is_gap:
+        return gap_progress(gaps, parity_within=PUBLISHED_GAP_AT_PARITY_WITHIN).status.label
+    if any(not value.missing for _year, value in gaps):
         return gap_progress(gaps).status.label
     main = [(point.year, main_value(point)) for point in series.points]
     fitted = trend(main)
@@ -238,11 +267,35 @@ class Summary:
 
     @property
     def unit(self):
-        return unit_label(self.indicator.unit)
+        return indicator_unit(self.indicator)
 
     @property
     def gap_unit(self):
         return gap_unit_label(self.indicator.unit)
+
+    @property
+    def gap_name(self):
+        return gap_name(self.indicator)
+
+    @property
+    def progress_means(self):
+        return progress_means(self.indicator)
+
+    @property
+    def target_statement(self):
+        return self.indicator.target.text("statement").text if self.indicator.target else ""
+
+    @property
+    def note_references(self):
+        """``[(mark, what it cites)]`` of the marks its note uses, such as [DA]."""
+        note = self.indicator.text("note").text
+        return [(mark, meaning) for mark, meaning in NOTE_REFERENCES.items() if mark in note]
+
+    @property
+    def translated_from(self):
+        """The name of the language the catalogue's texts were written in, when the reader sees a translation; else ""."""
+        original = self.indicator.original_language
+        return "" if active_language() == original else language_name(original)
 
 
 def summary(indicator, by_geo=None):
@@ -310,12 +363,13 @@ def grouped_summaries():
 class Comparison:
     year: int | None
     rows: list  # (geo, country name, Point, is home), members in order of the ranked value
+    gap_name: str = ""  # the gap column's label (gap_name)
 
     @property
     def columns(self):
         """``[(series, label)]`` of the series that have a value in at least one country."""
         present = [name for name in ("women", "men", "total", "gap") if any(not getattr(row[2], name).missing for row in self.rows)]
-        labels = {"women": SEXES["F"], "men": SEXES["M"], "total": SEXES["T"], "gap": _("Gap (women − men)")}
+        labels = {"women": SEXES["F"], "men": SEXES["M"], "total": SEXES["T"], "gap": self.gap_name or _("Gap (women − men)")}
         return [(name, labels[name]) for name in present]
 
     @property
@@ -336,7 +390,7 @@ def comparison(indicator, by_geo):
         if point is not None and not main_value(point).missing:
             rows.append((geo, country(geo), point, geo == HOME))
     rows.sort(key=lambda row: main_value(row[2]).number, reverse=indicator.higher_is_better)
-    return Comparison(wanted, rows)
+    return Comparison(wanted, rows, gap_name(indicator))
 
 
 def comparable_countries(by_geo):

@@ -1,15 +1,20 @@
 """Loading normalised rows (``readers.read``) into observations: set-based and idempotent.
 
 ``load(frame, indicators, source)`` maps each catalogue indicator's source filters onto the
-frame (one series per sex), compares the result with what the source already holds and writes
-once inside ``transaction.atomic()``, the old value of a revised cell saved as an
-``ObservationRevision``. On PostgreSQL the rows go through ``COPY`` and the comparison is SQL
-(``postgres_load.py``); elsewhere it is a polars join, new cells inserted by one prepared
-statement over all rows, revised ones with ``bulk_update``. Loading the same data twice writes
-nothing. An indicator declared ``data: none`` gets no observations, ever.
+frame (one series per sex), compares the result with what is stored and writes once inside
+``transaction.atomic()``, the old value of a revised cell saved as an ``ObservationRevision``
+with the source it came from. A Eurostat cell (indicator, geo, period, sex, age band, unit) is
+one observation whichever Eurostat source gave it: a load that gives a cell another Eurostat
+source gave before takes it over. A document's figures are compared with that document's only.
+On PostgreSQL the rows go through ``COPY`` and the comparison is SQL (``postgres_load.py``);
+elsewhere it is a polars join, new cells inserted by one prepared statement over all rows,
+revised ones with ``bulk_update``. Loading the same data twice writes nothing. An indicator
+declared ``data: none`` gets no observations, ever.
 
-``load_bundled(codes)`` loads the real files of ``data/eurostat`` that the catalogue names,
-one transaction per file (a bad file changes nothing).
+``load_bundled(codes)`` loads the real files of ``data/eurostat`` that the catalogue names:
+every file is read and checked first, then each is written in its own transaction. Where two
+files of an indicator give the same cell, the one listed first in its ``files`` wins; the
+other's row is left out, and a different value is reported as a ``Conflict`` with both values.
 """
 
 from dataclasses import dataclass, field
@@ -31,6 +36,37 @@ INSERT_BATCH = 50_000  # rows per executemany of new cells
 SEX = {"women": "F", "men": "M", "total": "T", "gap": ""}
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """A cell two bundled files of an indicator give different values (or flags) for."""
+
+    indicator: str
+    geo: str
+    period: str
+    sex: str
+    age_band: str
+    unit: str
+    kept: tuple  # (value, flags, file) of the file listed first, which is stored
+    left_out: tuple  # (value, flags, file) of the other
+
+    def __str__(self):
+        message = _(
+            "%(indicator)s %(geo)s %(period)s sex %(sex)s age %(age_band)s unit %(unit)s: %(kept)s in %(kept_file)s, "
+            "kept (listed first in config/indicators.yaml); %(other)s in %(other_file)s, left out"
+        )
+        return message % {
+            "indicator": self.indicator, "geo": self.geo, "period": self.period, "sex": self.sex or "-",
+            "age_band": self.age_band or "-", "unit": self.unit, "kept": shown(*self.kept[:2]), "kept_file": self.kept[2],
+            "other": shown(*self.left_out[:2]), "other_file": self.left_out[2],
+        }  # fmt: skip
+
+
+def shown(value, flags):
+    """A stored value as the load reports it: "36.67", "0.7 (flag p)", "no value (flag c)"."""
+    number = _("no value") if value is None else format(value, "g")
+    return _("%(value)s (flag %(flags)s)") % {"value": number, "flags": flags} if flags else str(number)
+
+
 @dataclass
 class LoadSummary:
     sources: list = field(default_factory=list)  # source keys that were loaded
@@ -39,6 +75,8 @@ class LoadSummary:
     unchanged: int = 0
     no_data: list = field(default_factory=list)  # indicator codes declared data: none, left out
     up_to_date: list = field(default_factory=list)  # datasets not fetched: last update unchanged
+    left_out: int = 0  # cells of a bundled file that a file listed before it gives too
+    conflicts: list = field(default_factory=list)  # Conflict, those of them whose values differ
 
     def add(self, other):
         self.sources += other.sources
@@ -47,6 +85,8 @@ class LoadSummary:
         self.unchanged += other.unchanged
         self.no_data += other.no_data
         self.up_to_date += other.up_to_date
+        self.left_out += other.left_out
+        self.conflicts += other.conflicts
         return self
 
 
@@ -120,16 +160,19 @@ def write(rows, source, retrieved_at=None):
 
 
 def compare_and_write(rows, source, retrieved_at, now):
-    """The other databases: compare with what is stored in polars, then write in bulk; returns (created, revised)."""
+    """The other databases: compare with what is stored in polars, then write in bulk; returns (created, revised).
+
+    A cell stored from another Eurostat source with the same value and flags is only given to
+    ``source`` (no revision: nothing was replaced)."""
     stored = stored_rows(source, rows["indicator"].unique().to_list())
     joined = rows.join(stored, on=list(KEY), how="left")
     new = joined.filter(pl.col("id").is_null())
-    changed = joined.filter(
-        pl.col("id").is_not_null()
-        & (pl.col("value").ne_missing(pl.col("old_value")) | pl.col("flags").ne(pl.col("old_flags")) | pl.col("quote").ne(pl.col("old_quote")))
-    )
+    differs = pl.col("value").ne_missing(pl.col("old_value")) | pl.col("flags").ne(pl.col("old_flags")) | pl.col("quote").ne(pl.col("old_quote"))
+    changed = joined.filter(pl.col("id").is_not_null() & differs)
+    moved = joined.filter(pl.col("id").is_not_null() & ~differs & (pl.col("old_source_id") != source.pk))
     create(new, source, retrieved_at)
-    revise(changed, retrieved_at, now)
+    revise(changed, source, retrieved_at, now)
+    update(moved, source, retrieved_at)
     return len(new), len(changed)
 
 
@@ -142,9 +185,10 @@ def check_unique(rows, where):
 
 
 def stored_rows(source, indicators):
-    names = ("id", *KEY, "value", "flags", "quote", "retrieved_at")
-    values = Observation.objects.filter(source=source, indicator__in=indicators).values_list(*names)
-    schema = {"id": pl.Int64, **{k: pl.String for k in KEY}, "old_value": pl.Float64, "old_flags": pl.String, "old_quote": pl.String, "old_retrieved_at": pl.Datetime("us", "UTC")}
+    names = ("id", *KEY, "value", "flags", "quote", "source_id", "retrieved_at")
+    values = Observation.objects.loaded_against(source).filter(indicator__in=indicators).values_list(*names)
+    schema = {"id": pl.Int64, **{k: pl.String for k in KEY}, "old_value": pl.Float64, "old_flags": pl.String, "old_quote": pl.String,
+              "old_source_id": pl.Int64, "old_retrieved_at": pl.Datetime("us", "UTC")}  # fmt: skip
     return pl.DataFrame(list(values), schema=schema, orient="row")
 
 
@@ -153,24 +197,36 @@ def create(new, source, retrieved_at):
     if new.is_empty():
         return
     table = Observation._meta.db_table
-    names = [*COLUMNS, "source_id", "retrieved_at"]
+    names = [*COLUMNS, "kind", "source_id", "retrieved_at"]
     statement = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(['%s'] * len(names))})"
     stamp = connection.ops.adapt_datetimefield_value(retrieved_at)
     with connection.cursor() as cursor:
         for batch in new.select(COLUMNS).iter_slices(INSERT_BATCH):
-            cursor.executemany(statement, [(*row, source.pk, stamp) for row in batch.iter_rows()])
+            cursor.executemany(statement, [(*row, source.kind, source.pk, stamp) for row in batch.iter_rows()])
 
 
-def revise(changed, retrieved_at, now):
+def revise(changed, source, retrieved_at, now):
+    """Keep the replaced values (with the source each came from), then store the new ones under ``source``."""
     if changed.is_empty():
         return
-    rows = list(changed.select("id", "old_value", "old_flags", "old_retrieved_at", "value", "flags", "quote").iter_rows(named=True))
+    rows = list(changed.select("id", "old_value", "old_flags", "old_source_id", "old_retrieved_at").iter_rows(named=True))
     ObservationRevision.objects.bulk_create(
-        (ObservationRevision(observation_id=r["id"], value=r["old_value"], flags=r["old_flags"], retrieved_at=r["old_retrieved_at"], replaced_at=now) for r in rows),
+        (ObservationRevision(observation_id=r["id"], source_id=r["old_source_id"], value=r["old_value"], flags=r["old_flags"],
+                             retrieved_at=r["old_retrieved_at"], replaced_at=now) for r in rows),
         batch_size=BATCH,
-    )
-    updated = [Observation(id=r["id"], value=r["value"], flags=r["flags"], quote=r["quote"], retrieved_at=retrieved_at) for r in rows]
-    Observation.objects.bulk_update(updated, ["value", "flags", "quote", "retrieved_at"], batch_size=BATCH)
+    )  # fmt: skip
+    update(changed, source, retrieved_at)
+
+
+def update(rows, source, retrieved_at):
+    """Store ``rows``' values under ``source`` in the observations they match (column ``id``)."""
+    if rows.is_empty():
+        return
+    updated = [
+        Observation(id=r["id"], value=r["value"], flags=r["flags"], quote=r["quote"], source_id=source.pk, retrieved_at=retrieved_at)
+        for r in rows.select("id", "value", "flags", "quote").iter_rows(named=True)
+    ]
+    Observation.objects.bulk_update(updated, ["value", "flags", "quote", "source", "retrieved_at"], batch_size=BATCH)
 
 
 def select_indicators(codes=None):
@@ -207,11 +263,50 @@ def load_bundled(codes=None, progress=None, folder=None):
     indicators = select_indicators(codes)
     summary = LoadSummary(no_data=[i.code for i in indicators if i.data == "none"])
     files = bundled_files(indicators)
+    selected = {}
     for name, group in tracked(list(files.items()), progress, desc="data/eurostat", unit="file"):
+        frame = readers.read(folder / name, group[0].source.dataset)
+        for indicator in group:
+            wanted = indicator.bundled_series if indicator.data == "partial" else None
+            selected[name, indicator.code] = observations(frame, indicator, wanted, where=name)
+    kept, summary.left_out, summary.conflicts = first_listed_wins(selected, indicators)
+    for name, group in files.items():
         dataset = group[0].source.dataset
-        frame = readers.read(folder / name, dataset)
         source = {"key": f"eurostat:{dataset}:{name}", "kind": Source.Kind.EUROSTAT, "dataset": dataset, "file": name,
                   "title": f"Eurostat, {dataset} (bundled file data/eurostat/{name})"}
-        series = {i.code: i.bundled_series for i in group if i.data == "partial"}
-        summary.add(load(frame, group, source, series=series))
+        summary.add(write(pl.concat([kept[name, indicator.code] for indicator in group]), source))
     return summary
+
+
+def first_listed_wins(selected, indicators):
+    """Each indicator's rows of each file (``selected[file, code]``) without the cells that a file
+    listed before it in the indicator's ``files`` gives too.
+
+    Returns ``(kept, left_out, conflicts)``: the rows to store by (file, code), how many cells
+    were left out, and the ``Conflict`` of each left-out cell whose value or flags differ.
+    """
+    kept, left_out, conflicts = {}, 0, []
+    for indicator in indicators:
+        earlier = None  # the cells of the files already kept, with their file
+        for name in indicator.files:
+            rows = selected.get((name, indicator.code))
+            if rows is None:
+                continue
+            if earlier is not None:
+                both = rows.join(earlier, on=list(KEY), how="inner", suffix="_kept")
+                left_out += len(both)
+                conflicts += differing(both, name)
+                rows = rows.join(earlier, on=list(KEY), how="anti")
+            kept[name, indicator.code] = rows
+            mine = rows.select(*KEY, "value", "flags", pl.lit(name).alias("file"))
+            earlier = mine if earlier is None else pl.concat([earlier, mine])
+    return kept, left_out, conflicts
+
+
+def differing(both, name):
+    """The ``Conflict`` of each cell of ``both`` (a file's rows joined with the kept ones) whose value or flags differ."""
+    differ = both.filter(pl.col("value").ne_missing(pl.col("value_kept")) | pl.col("flags").ne(pl.col("flags_kept")))
+    return [
+        Conflict(*(row[k] for k in KEY), kept=(row["value_kept"], row["flags_kept"], row["file"]), left_out=(row["value"], row["flags"], name))
+        for row in differ.iter_rows(named=True)
+    ]

@@ -246,9 +246,16 @@ def indicators(year):
                 chart_rows=[{key: row[key] for key in ("geo", "sex", "year", "value", "flags")} for row in rows],
                 target_year=target.year if target else None,
                 target_value=target.value if target else None,
+                **own_texts(indicator),
             )
         )
     return found
+
+
+def own_texts(indicator):
+    """The catalogue's own definition, unit and gap label of ``indicator``, as ``report.Text``, where it gives them."""
+    keys = ("definition", "unit_label", "gap_label")
+    return {key: report.Text(dict(getattr(indicator, key)), indicator.original_language) for key in keys if getattr(indicator, key)}
 
 
 def drawn_target(indicator, rows):

@@ -24,7 +24,6 @@ from widmonitor.indicators.presentation import (
     format_number,
     gap_unit_label,
     source_sentence,
-    unit_label,
 )
 from widmonitor.initiatives.analysis import discrepancies, list_note
 from widmonitor.initiatives.models import Initiative
@@ -143,19 +142,14 @@ def indicator_groups(report, language):
     groups = {}
     for indicator in report.indicators:
         title = indicator.title.pick(language)
-        gap_label = str(gap_unit_label(indicator.unit))
-        values = [
-            (_("Women"), indicator.women, str(unit_label(indicator.unit))),
-            (_("Men"), indicator.men, str(unit_label(indicator.unit))),
-            (_("Total"), indicator.total, str(unit_label(indicator.unit))),
-            (_("Gap (women − men)"), indicator.gap, gap_label),
-        ]
+        values = figures_of(indicator, language)
         groups.setdefault(str(AREA_TITLES.get(indicator.area, AREA_TITLES[""])), []).append(
             {
                 "code": indicator.code,
                 "title": title,
                 "year": indicator.year,
-                "unit": str(unit_label(indicator.unit)),
+                "unit": indicator.unit_words(),
+                "definition": indicator.definition.pick(language) if indicator.definition else None,
                 "values": [(label, shown(value), unit) for label, value, unit in values if not value.missing],
                 "sources": list(dict.fromkeys(source_sentence(source) for source in indicator.sources)),
                 "charts": charts.figures(indicator, title.text) if len(years_of(indicator)) > 1 else [],
@@ -163,6 +157,20 @@ def indicator_groups(report, language):
             }
         )
     return [(area, [i for i in items if i["year"]], [i["title"] for i in items if not i["year"]]) for area, items in groups.items()]
+
+
+def figures_of(indicator, language):
+    """``[(label, Figure, unit)]`` of an indicator: women, men, total and women minus men, or a
+    gap indicator's own gap (the pay gap, (men − women) / men) in its own unit."""
+    unit = indicator.unit_words()
+    if indicator.kind == "gap":
+        return [(indicator.gap_label.pick(language).text if indicator.gap_label else _("Gap"), indicator.gap, unit)]
+    return [
+        (_("Women"), indicator.women, unit),
+        (_("Men"), indicator.men, unit),
+        (_("Total"), indicator.total, unit),
+        (_("Gap (women − men)"), indicator.gap, str(gap_unit_label(indicator.unit))),
+    ]
 
 
 def years_of(indicator):

@@ -13,6 +13,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 
+from widmonitor.indicators.presentation import unit_label
 from widmonitor.initiatives.analysis import ListAnalysis
 from widmonitor.languages import pick
 
@@ -69,6 +70,14 @@ class Indicator:
     chart_rows: list = field(default_factory=list)  # {geo, sex, year, value, flags}
     target_year: int | None = None
     target_value: float | None = None
+    # the catalogue's own texts, where it gives them: a gap indicator (the pay gap) is not women minus men
+    definition: Text | None = None
+    unit_label: Text | None = None  # the unit in words (the pay gap: % of men's average gross hourly earnings)
+    gap_label: Text | None = None  # a gap indicator's one series, e.g. Pay gap, (men − women) / men
+
+    def unit_words(self):
+        """The unit in words in the active language: the catalogue's own where it gives them, else its code's."""
+        return self.unit_label.pick().text if self.unit_label else str(unit_label(self.unit))
 
 
 @dataclass

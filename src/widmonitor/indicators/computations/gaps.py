@@ -1,7 +1,9 @@
 """The gender gap, the ratio of women to men, and women's share of a total.
 
-The gap is women minus men, in the indicator's unit: percentage points when both values are
-percentages. It is negative when women are below men and positive when men are below women.
+The gap computed here is women minus men, in the indicator's unit: percentage points when both
+values are percentages. It is negative when women are below men and positive when men are below
+women. An indicator whose one series already is a gap has its own definition, and its own sign:
+the gender pay gap is (men − women) / men, positive when women earn less (``Indicator.is_gap``).
 """
 
 from .values import derive

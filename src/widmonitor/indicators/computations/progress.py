@@ -1,10 +1,14 @@
 """Where a gender gap stands and where it is heading, and how far a value is from its target.
 
-Progress is judged on the gap itself (women minus men), not as a growth rate: a rate divides
-by the starting value and breaks near zero, which is exactly where a closing gap goes. The
-status is read from the last observed gap and the trend of the series:
+Progress is judged on the gap itself, not as a growth rate: a rate divides by the starting
+value and breaks near zero, which is exactly where a closing gap goes. The gap is women minus
+men for an indicator with values for both, or the gap a source publishes as one figure, such as
+the gender pay gap, (men − women) / men: its sign is the other way round, but the status only
+depends on how far the gap is from zero and where it is heading, so it reads the same for both.
+The status is read from the last observed gap and the trend of the series:
 
-- ``at-parity``: the last gap is within ``AT_PARITY_WITHIN`` of zero;
+- ``at-parity``: the last gap is within ``AT_PARITY_WITHIN`` of zero (``PUBLISHED_GAP_AT_PARITY_WITHIN``
+  for a published gap);
 - ``too-few-points``: not at parity and fewer than ``trends.MIN_POINTS`` years with a value;
 - ``stalled``: the trend moves less than ``STALLED_BELOW`` a year;
 - ``closing``: the trend moves the gap towards zero;
@@ -23,6 +27,11 @@ from .values import Value, derive
 
 AT_PARITY_WITHIN = PARITY_TOLERANCE
 """1 in the indicator's unit (1 percentage point for percentages); see ``gaps.PARITY_TOLERANCE``."""
+
+PUBLISHED_GAP_AT_PARITY_WITHIN = 0.0
+"""A gap a source publishes as one figure (the pay gap, to one decimal) is at parity only at 0:
+the tolerance above is for the difference of two survey shares, each rounded. Belgium's pay gap
+of 0.7 % in 2022-2024 is a gap, closing since 2006, not parity."""
 
 STALLED_BELOW = FLAT_SLOPE
 """0.2 a year in the indicator's unit; the same threshold makes a projection ``flat``."""
@@ -47,10 +56,10 @@ class Progress:
     flags: str  # of every value the status rests on
 
 
-def gap_progress(points):
-    """The status of a gap series (``(year, Value)`` pairs of women minus men), with its distance to parity."""
+def gap_progress(points, parity_within=AT_PARITY_WITHIN):
+    """The status of a gap series (``(year, Value)`` pairs), with its distance to parity."""
     fitted = trend(points)
-    status = _status(fitted.last, fitted.slope)
+    status = _status(fitted.last, fitted.slope, parity_within)
     distance = derive(abs, fitted.last)
     return Progress(status, fitted.last_year, fitted.last, distance, fitted.slope, fitted.slope.flags)
 
@@ -62,10 +71,10 @@ def distance_to_target(value, target, higher_is_better=True):
     return derive(lambda number: max(0.0, number - target), value)
 
 
-def _status(last, slope):
+def _status(last, slope, parity_within):
     if last.missing:
         return Status.NO_DATA
-    if is_parity(last, AT_PARITY_WITHIN):
+    if is_parity(last, parity_within):
         return Status.AT_PARITY
     if slope.missing:
         return Status.TOO_FEW_POINTS

@@ -40,6 +40,13 @@ class Command(BaseCommand):
             + (f" Up to date, not fetched: {', '.join(summary.up_to_date)}." if summary.up_to_date else "")
             + (f" No data yet: {', '.join(summary.no_data)}." if summary.no_data else "")
         )
+        if summary.left_out:
+            self.stdout.write(
+                f"{summary.left_out} cell(s) of a bundled file left out: a file listed before it in config/indicators.yaml "
+                f"gives them too ({len(summary.conflicts)} with a different value)."
+            )
+        for conflict in summary.conflicts:
+            self.stdout.write(f"  Conflict: {conflict}.")
 
     def list(self):
         try:
