@@ -16,12 +16,14 @@ from widmonitor.vocabularies.models import Term
 from .conftest import outcome_of
 
 
-def initiative(uid, objectives, audiences=(), moderation="published"):
+def initiative(uid, objectives, audiences=(), moderation="published", starts="2020"):
+    """An initiative of ``objectives`` and ``audiences``, open-ended since ``starts`` (running in every year of the scene)."""
     relations = {
         "objectives": list(Objective.objects.current().filter(code__in=objectives)),
         "audiences": list(Term.objects.filter(vocabulary="audience", code__in=audiences)),
     }
-    return save_initiative(Initiative(uid=uid, title={"en": uid}, original_language="en", moderation=moderation), relations)
+    record = Initiative(uid=uid, title={"en": uid}, original_language="en", moderation=moderation, starts=starts)
+    return save_initiative(record, relations)
 
 
 @pytest.fixture
@@ -111,3 +113,15 @@ def test_the_objective_page_shows_the_latest_years_reach_of_its_sub_objectives(s
     assert "Reach in 2024" in page
     assert page.count("<td>2 of 3</td>\n        <td>150</td>\n        <td>70</td>\n        <td>47 %</td>") == 2  # objective 1 and 1.2
     assert "<td>1 of 1</td>\n        <td>100</td>\n        <td>60</td>\n        <td>60 %</td>" in page  # 1.1: a alone
+
+
+def test_an_initiative_without_dates_counts_in_a_year_only_when_it_reported_for_that_year(scene):
+    reported = initiative("undated-reported", ["1.3"], ["girls"], starts="")
+    silent = initiative("undated-silent", ["1.3"], ["girls"], starts="")
+    outcome_of(reported, year=2024, participants=30, women=20, status="accepted")
+    outcome_of(silent, year=2024, participants=10, women=5)  # pending: not yet evidence
+
+    by_code = {row.subject.code: row for row in summary.reach_by_subobjective(2024)}
+    assert shape(by_code["1.3"]) == (1, 1, 30, 20, 0)  # the silent one is not among the initiatives of 2024
+    assert shape({row.subject.code: row for row in summary.reach_by_subobjective(2023)}["1.3"]) == (0, 0, 0, 0, 0)
+    assert list(Initiative.objects.running_in_year(2024).filter(objectives__code="1.3").values_list("uid", flat=True)) == ["undated-reported"]

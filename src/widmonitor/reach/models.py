@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from widmonitor.initiatives.periods import OUTSIDE, evidence, year_days
 from widmonitor.vocabularies.choices import Moderation
 
 from .ages import AgeBand
@@ -190,7 +191,12 @@ class Outcome(models.Model):
 
 
 def year_problem(year, initiative):
-    """Why ``year`` cannot be counted for ``initiative`` (in the future, or outside its known period), or None."""
+    """Why ``year`` cannot be counted for ``initiative`` (in the future, or outside its known period), or None.
+
+    A year its dates do not settle (no period, or an end not given) is accepted: an accepted
+    outcome is itself evidence that the initiative ran that year, and the report and the reach
+    tables then count it as running in that year (``InitiativeQuerySet.running_in_year``).
+    """
     this_year = timezone.localdate().year
     if year > this_year:
         return ValidationError(
@@ -200,7 +206,7 @@ def year_problem(year, initiative):
         )
     first = initiative.starts_on.year if initiative.starts_on else None
     last = initiative.ends_on.year if initiative.ends_on else None
-    if (first and year < first) or (last and year > last):
+    if evidence(*year_days(year), initiative.starts_on, initiative.ends_on, completed=False) == OUTSIDE:
         return ValidationError(
             _("The initiative ran from %(first)s to %(last)s, not in %(year)s."),
             code="outside_period",

@@ -6,8 +6,14 @@ of the registry the figures cover. An initiative serving several sub-objectives 
 counts in each of their rows: rows of one table do not add up to the total (``reach_total``).
 A few queries per table, whatever the size of the registry.
 
+The scope of a year is the published initiatives that ran in it on evidence
+(``InitiativeQuerySet.running_in_year``), the rule the annual report counts by: an initiative
+whose dates do not settle the year counts in it only if it is listed in that year's edition
+or its organisation reported its reach for that year (an accepted outcome is itself evidence
+that it ran). So "2 of 5 reported" means 2 of the 5 initiatives known to run that year.
+
 ``initiatives`` narrows the scope to some initiatives (a queryset or an iterable of
-initiatives or their pks); unpublished ones never count.
+initiatives or their pks); unpublished ones, and those not running in the year, never count.
 """
 
 from collections import defaultdict
@@ -38,9 +44,9 @@ class ReachRow:
         return share(self.women, self.participants)
 
 
-def in_scope(initiatives=None):
-    """The published initiatives, narrowed to ``initiatives`` when given."""
-    scope = Initiative.objects.published()
+def in_scope(year, initiatives=None):
+    """The published initiatives running in ``year``, narrowed to ``initiatives`` when given."""
+    scope = Initiative.objects.published().running_in_year(year)
     if initiatives is None:
         return scope
     if hasattr(initiatives, "values"):
@@ -92,19 +98,19 @@ def reach_by_subobjective(year, initiatives=None):
     """The reach of ``year`` per sub-objective of the current strategy, in the strategy's order."""
     current = list(Objective.objects.current())
     subjects = [objective for objective in current if objective.parent_id is not None]
-    return objective_rows(subjects, current, year, in_scope(initiatives))
+    return objective_rows(subjects, current, year, in_scope(year, initiatives))
 
 
 def reach_by_objective(year, initiatives=None):
     """The reach of ``year`` per objective, counting the initiatives linked to it or to any of its sub-objectives."""
     current = list(Objective.objects.current())
     subjects = [objective for objective in current if objective.parent_id is None]
-    return objective_rows(subjects, current, year, in_scope(initiatives))
+    return objective_rows(subjects, current, year, in_scope(year, initiatives))
 
 
 def reach_by_audience(year, initiatives=None):
     """The reach of ``year`` per target audience of the controlled list, in its order."""
-    scope = in_scope(initiatives)
+    scope = in_scope(year, initiatives)
     subjects = list(Term.objects.of(Vocabulary.AUDIENCE))
     links = Initiative.audiences.through.objects.filter(term__in=subjects, initiative__in=scope)
     return rows_by(subjects, links.values_list("term_id", "initiative_id"), year, scope)
@@ -112,13 +118,13 @@ def reach_by_audience(year, initiatives=None):
 
 def reach_total(year, initiatives=None):
     """The reach of ``year`` over the whole scope: each initiative counted once."""
-    scope = in_scope(initiatives)
+    scope = in_scope(year, initiatives)
     return row(None, set(scope.values_list("pk", flat=True)), accepted_figures(year, scope))
 
 
 def reach_by_age(year, initiatives=None):
     """Per age band, the sums of the bands the accepted outcomes of ``year`` give; ``reported``: how many gave it."""
-    scope = in_scope(initiatives)
+    scope = in_scope(year, initiatives)
     ages = OutcomeByAge.objects.filter(outcome__in=Outcome.objects.accepted().filter(year=year, initiative__in=scope))
     sums = defaultdict(lambda: [0, 0, 0])
     for band, participants, women in ages.values_list("band", "participants", "women_and_girls"):
@@ -142,4 +148,4 @@ def reach_of_objective(objective, year):
     current = list(Objective.objects.current())
     own = [o for o in current if o.pk == objective.pk]
     children = [] if objective.parent_id else [o for o in current if o.parent_id == objective.pk]
-    return objective_rows(own + children, current, year, Initiative.objects.published().serving(objective))
+    return objective_rows(own + children, current, year, in_scope(year).serving(objective))
