@@ -6,6 +6,11 @@ once in a cell when it carries both the sub-objective's and the column's token),
 costs the same few queries whatever the number of cells. Every cell carries the query string
 of the search that lists the initiatives it counts.
 
+The map is of the registry, not of a year: it counts every published record whatever its
+period, as the search it links to lists them, and claims nothing about when they run. What ran
+in a year, on evidence, is the annual report's (``InitiativeQuerySet.running_in_year``); the
+status a visitor can filter the linked search by is the one shown today (``search.facets``).
+
 The audience list is too wide for one table (28 codes), so its columns come in groups the
 visitor picks with a GET form: age bands, people, roles, organisations. A code of the
 vocabulary that no group names lands in "other", so a new code never disappears.
