@@ -102,6 +102,17 @@ def test_the_list_s_women_minus_men_statement_leaves_the_pay_gap_out_and_its_car
     assert WOMEN_MINUS_MEN[language] in card(content, "wid_ius_abs")
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_score_s_inputs_give_the_pay_gap_in_its_own_unit(visitor, language):
+    content = visitor.get(f"/{language}/indicators/").content.decode()
+
+    score = content[content.index('<section class="wid-score"'):]
+    score = score[:score.index("</section>")]
+    row = re.search(r"<tr>(?:(?!</tr>).)*" + re.escape(presentation.catalogue()["wid_sse_gpg"].title[language].replace("'", "&#x27;")) + r".*?</tr>", score, re.DOTALL)
+    assert row, "no row of the pay gap among the score's inputs"
+    assert f"<td>{UNIT[language]}</td>" in row.group(0)
+
+
 def test_belgium_s_pay_gap_reads_as_closing_not_as_rising_falling_or_parity(visitor):
     """Belgium's pay gap fell from 9.5 (2006) to 0.7 (2022, and 2023-2024 provisional): a gap closing, not parity."""
     stored = dict(Observation.objects.from_eurostat().filter(indicator="wid_sse_gpg", geo="BE").values_list("period", "value"))

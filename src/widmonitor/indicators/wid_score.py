@@ -15,7 +15,7 @@ from .commission_score import published_scores
 from .computations.score import WID_SCOREBOARD, reference_year, what_moves_the_score, wid_scores
 from .computations.values import Value
 from .models import Observation
-from .presentation import HOME, catalogue, title, unit_label, year
+from .presentation import HOME, catalogue, indicator_unit, title, year
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def score_view():
             inputs.append(ScoreInput(
                 code=item.code,
                 title=title(indicator) if indicator else item.label,
-                unit=unit_label(indicator.unit) if indicator else "",
+                unit=indicator_unit(indicator) if indicator else "",
                 dataset=indicator.source.dataset if indicator else "",
                 value=years.get(wanted, {}).get(HOME, Value(None)),
                 normalised=score.normalised[item.code],
