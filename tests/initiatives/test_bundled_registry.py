@@ -133,6 +133,14 @@ def test_every_initiative_has_title_and_summary_in_three_languages_and_a_source(
         assert not initiative.contact_email and not initiative.contact_name
 
 
+def test_an_initiative_of_another_document_names_that_document_not_the_2022_report(db, bundled_registry):
+    sources = dict(Initiative.objects.filter(source_section__startswith="seed ").values_list("uid", "source_document"))
+    assert len(sources) == 31
+    assert sources["cionet-oktober-cyber-fest"] == "CIONET, Digital Belgium: A Dance of Regions and Leaders, 2024"
+    assert sources["de-digitale-talentensneller"] == "Digitalcity.brussels, De Digitale Talentensneller, rapport 2025"
+    assert not any("WiD report 2022" in document for document in sources.values())
+
+
 def test_initiatives_mapped_by_judgment_say_so(db, bundled_registry):
     unlisted = Initiative.objects.filter(listings__isnull=True)
     assert unlisted.exists()

@@ -73,6 +73,10 @@ def test_initiatives_whose_period_is_not_known_are_listed_apart_with_their_count
         "here with their sources and are counted nowhere in this report."
     ) in html
     assert "Source: Women in Digital – Rapport 2022 (FOD Economie), section 5" in html  # two are named in its introduction
+    assert (
+        "Source: CIONET, Digital Belgium: A Dance of Regions and Leaders, 2024, section seed 004 (CIONET, regional digital "
+        "agencies), closing paragraphs"
+    ) in html
 
 
 @pytest.mark.parametrize(

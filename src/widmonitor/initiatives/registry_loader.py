@@ -101,6 +101,7 @@ class RegistryFile:
             "starts": self._date(item, "starts", where),
             "ends": self._date(item, "ends", where),
             "url": r.text(item, "url", where),
+            "source_document": r.text(item, "source_document", where),  # empty: the file's title
             "source_section": r.text(item, "source_section", where),
             "provenance_note": r.text(item, "provenance_note", where),
             "where": where,
@@ -274,7 +275,7 @@ def initiative_change(registry, item, initiative, organisations, terms, context,
     for key in ("title", "summary", "original_language", "sector", "cost", "status", "starts", "ends", "url"):
         setattr(initiative, key, item[key])
     initiative.source_section, initiative.provenance_note = item["source_section"], item["provenance_note"]
-    initiative.source_document = registry.title
+    initiative.source_document = item["source_document"] or registry.title
     codes = set(item["objectives"]) | list_objectives.get(item["uid"], set())
     relations = {
         "organisations": [organisations[slug] for slug in item["organisations"]],
