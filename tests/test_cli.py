@@ -38,9 +38,11 @@ def test_analysis_and_export_speak_the_language_asked_for(db, bundled_registry, 
 
     from widmonitor.strategy.models import Objective
 
-    objective = Objective.objects.get(strategy__code="belgium-wid-2021", code="1.4")
+    objective = Objective.objects.get(strategy__code="belgium-wid-2021", code="2.2")
     call_command("analysis", language="fr")
-    assert f"(1.4 {objective.title['fr']})" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"(2.2 {objective.title['fr']})" in out
+    assert "    note: Tels que publiés, le total annoncé (8) et la ventilation (4 + 3 + 2 = 9) ne concordent pas" in out
     call_command("export_xlsx", analysis=str(tmp_path / "a.xlsx"), language="nl")
     titles = [row[3] for row in load_workbook(tmp_path / "a.xlsx")["Analysis"].iter_rows(min_row=3, values_only=True)]
     assert objective.title["nl"] in titles

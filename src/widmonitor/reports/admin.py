@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from widmonitor.languages import interface_codes
+from widmonitor.languages import content_codes, interface_codes
 
 from . import editions
 from .build import UnknownYear, report_years
-from .models import Edition, Meeting, TextBlock
+from .models import Edition, Meeting, Supporter, TextBlock
 
 
 @admin.register(Meeting)
@@ -22,6 +22,16 @@ class MeetingAdmin(SimpleHistoryAdmin):
     date_hierarchy = "date"
     filter_horizontal = ["organisations"]
     fields = ["date", "kind", "original_language", "title", "participants", "organisations", "notes"]
+
+
+@admin.register(Supporter)
+class SupporterAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "since", "until", "source"]
+    list_filter = ["since", "until"]
+    list_select_related = ["organisation"]
+
+    def get_search_fields(self, request):
+        return ("organisation__slug", *(f"organisation__name__{code}" for code in content_codes()))
 
 
 @admin.register(TextBlock)

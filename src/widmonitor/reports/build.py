@@ -28,7 +28,7 @@ from widmonitor.vocabularies.models import Term
 
 from . import changes, report
 from .bundled import published_edition
-from .models import Edition, Meeting, TextBlock
+from .models import Edition, Meeting, Supporter, TextBlock
 
 DOCUMENT_YEAR = re.compile(r"(\d{4})$")
 
@@ -59,6 +59,7 @@ def build_report(year):
     named |= {*change_set.new, *change_set.ended, *(entry.uid for entry in change_set.changed)}
     document, stated = stated_lists(year)
     meetings = meetings_for(year, previous)
+    supporters, recorded = supporting(year, meetings)
     return report.Report(
         year=year,
         built_at=timezone.now().isoformat(),
@@ -73,7 +74,9 @@ def build_report(year):
         meetings=[
             report.Meeting(m.date.isoformat(), m.kind, text_of(m, "title"), m.participants) for m in meetings
         ],
-        supporting=supporting(meetings),
+        supporting=[text_of(organisation, "name") for organisation in supporters],
+        supporting_sources=sorted({support.source for support in recorded}),
+        supporting_at_meetings=len(supporters) - len(recorded),
         changes=change_set,
         stated_document=document,
         stated_lists=stated,
@@ -206,13 +209,15 @@ def meetings_for(year, previous):
     return list(meetings.order_by("date").prefetch_related("organisations"))
 
 
-def supporting(meetings):
-    """The organisations linked to the year's meetings, each once, by identifier."""
-    found = {}
+def supporting(year, meetings):
+    """``(organisations, supporters)``: the organisations supporting the strategy in ``year``, each once, by identifier:
+    its recorded supporters (``Supporter``, also returned) and the organisations linked to the year's meetings."""
+    recorded = list(Supporter.objects.in_year(year).select_related("organisation"))
+    found = {support.organisation.slug: support.organisation for support in recorded}
     for meeting in meetings:
         for organisation in meeting.organisations.all():
-            found[organisation.slug] = text_of(organisation, "name")
-    return [found[slug] for slug in sorted(found)]
+            found[organisation.slug] = organisation
+    return [found[slug] for slug in sorted(found)], recorded
 
 
 def indicators(year):

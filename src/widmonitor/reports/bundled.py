@@ -1,6 +1,7 @@
-"""The bundled prose and meetings of past editions (``data/reports/<year>/``), loaded into the database.
+"""The bundled prose, meetings and supporting organisations of past editions (``data/reports/<year>/``), loaded
+into the database.
 
-A text block or meeting that exists already is kept as it is: a reload never overwrites what
+A text block, meeting or supporter that exists already is kept as it is: a reload never overwrites what
 the working group edited in the back office. A year's ``prose.yaml`` names the language of the
 edition's own text (``original_language``); a prose file in another language is loaded as a
 translation of it.
@@ -14,9 +15,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.datafiles import Reader, file_problem, read_yaml
+from widmonitor.actors.models import Organisation
 from widmonitor.languages import content_codes
 
-from .models import Meeting, TextBlock
+from .models import Meeting, Supporter, TextBlock
 from .report import PublishedEdition
 from .sections import PROSE_KEYS
 
@@ -28,14 +30,15 @@ def folder():
 
 
 def load_bundled(root=None):
-    """Load every year's prose and meetings; returns ``(text blocks created, meetings created)``."""
+    """Load every year's prose, meetings and supporters; returns ``(text blocks, meetings, supporters)`` created."""
     root = root or folder()
-    blocks = meetings = 0
+    blocks = meetings = supporters = 0
     with transaction.atomic():
         for year_dir in sorted(p for p in root.iterdir() if p.is_dir() and p.name.isdigit()):
             blocks += load_prose(year_dir)
             meetings += load_meetings(year_dir / "meetings.yaml")
-    return blocks, meetings
+            supporters += load_supporters(year_dir / "supporting.yaml")
+    return blocks, meetings, supporters
 
 
 def load_prose(year_dir):
@@ -93,5 +96,30 @@ def load_meetings(path):
             date=date, kind=item.get("kind", Meeting.Kind.WORKING_GROUP),
             defaults={"participants": item.get("participants"), "original_language": "nl"},
         )  # fmt: skip
+        created += new
+    return created
+
+def load_supporters(path):
+    """The organisations an edition lists as supporting the strategy, as supporters since its ``since`` year;
+    every identifier must be an organisation of the registry. Returns how many supporters were created."""
+    if not path.is_file():
+        return 0
+    reader = Reader(path)
+    data = read_yaml(path)
+    source = reader.require(data, "source", "supporting") or ""
+    since = reader.require(data, "since", "supporting", kind=int)
+    items = data.get("organisations") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        reader.error("organisations", "required", _("expected a list of organisations under 'organisations'"))
+        items = []
+    slugs = [reader.require(item, "organisation", f"organisations[{n}]") for n, item in enumerate(items, start=1)]
+    known = Organisation.objects.in_bulk([slug for slug in slugs if slug], field_name="slug")
+    for n, slug in enumerate(slugs, start=1):
+        if slug and slug not in known:
+            reader.error(f"organisations[{n}]", "unknown_organisation", _("no organisation '%(value)s' in the registry"), value=slug)
+    reader.raise_if_errors()
+    created = 0
+    for slug in slugs:
+        _supporter, new = Supporter.objects.get_or_create(organisation=known[slug], defaults={"since": since, "source": source})
         created += new
     return created

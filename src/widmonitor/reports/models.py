@@ -58,6 +58,51 @@ class Meeting(TranslatableModel):
         return f"{self.date.isoformat()} {self.text('title') or self.get_kind_display()}"
 
 
+class SupporterQuerySet(models.QuerySet):
+    def in_year(self, year):
+        """The organisations that supported the strategy at some time in ``year``."""
+        return self.filter(since__lte=year).filter(models.Q(until__isnull=True) | models.Q(until__gte=year))
+
+
+class Supporter(models.Model):
+    """An organisation that supports the strategy, from a year on, as the working group records it (an edition's
+    list of supporting organisations, or the back office); the report of a year lists the supporters of that year."""
+
+    organisation = models.OneToOneField(
+        "actors.Organisation", models.CASCADE, related_name="support", verbose_name=_("organisation")
+    )
+    since = models.PositiveSmallIntegerField(
+        _("since"),
+        validators=YEAR,
+        help_text=_("The first year it is known to support the strategy, e.g. 2022 for the organisations the 2022 edition lists."),
+    )
+    until = models.PositiveSmallIntegerField(
+        _("until"), null=True, blank=True, validators=YEAR,
+        help_text=_("The last year it supported the strategy; empty while it does."),
+    )  # fmt: skip
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        help_text=_("Where this is recorded, e.g. Women in Digital – Rapport 2022 (FOD Economie), section 4."),
+    )
+
+    history = HistoricalRecords()
+    objects = SupporterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("supporting organisation")
+        verbose_name_plural = _("supporting organisations")
+        ordering = ["organisation__slug"]
+
+    def __str__(self):
+        return str(self.organisation)
+
+    def clean(self):
+        if self.since is not None and self.until is not None and self.until < self.since:
+            message = _("The last year comes before the first year (%(since)s).")
+            raise ValidationError({"until": ValidationError(message, code="until_before_since", params={"since": self.since})})
+
+
 class TextBlockQuerySet(models.QuerySet):
     def of_year(self, year):
         """The year's blocks by section, each section's original first."""

@@ -80,7 +80,7 @@ def view(report, language, draft=False):
             "sector_labels": [str(Sector(sector).label) for sector in SECTORS],
             "objectives": objective_views(report, language),
             "meetings": meetings(report, language),
-            "supporting": [name.pick(language) for name in report.supporting],
+            "supporting": sorted((name.pick(language) for name in report.supporting), key=lambda name: name.text.casefold()),
             "changes": change_view(report, language),
             "reach": reach_view(report, language),
             "period_unknown": period_unknown_view(report, language),

@@ -240,6 +240,8 @@ class Report:
     reach: ReachOverview | None = None
     panels: Panels | None = None
     published_edition: PublishedEdition | None = None  # the year's edition published outside widmonitor, if any
+    supporting_sources: list = field(default_factory=list)  # where the year's recorded supporters are recorded
+    supporting_at_meetings: int = 0  # of the supporting organisations, those known only from the year's meetings
     period_unknown: list[InitiativeEntry] = field(default_factory=list)  # published, no evidence for or against the year
     version: int = SNAPSHOT_VERSION
 

@@ -31,7 +31,9 @@ class Command(BaseCommand):
         call_command("load_expert_topics", verbosity=verbosity)
         call_command("erase_withdrawn_experts", verbosity=verbosity)
         call_command("indicators", "fetch", "--offline", verbosity=verbosity)
-        blocks, meetings = load_report_texts()
+        blocks, meetings, supporters = load_report_texts()
         if verbosity:
-            self.stdout.write(f"Annual reports: {blocks} text blocks and {meetings} meetings of past editions added.")
+            self.stdout.write(
+                f"Annual reports: {blocks} text blocks, {meetings} meetings and {supporters} supporting organisations of past editions added."
+            )
         index.refresh()  # whatever a load kept as it was is findable too

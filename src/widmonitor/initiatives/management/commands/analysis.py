@@ -62,4 +62,4 @@ class Command(BaseCommand):
             for sentence in r.discrepancies:
                 self.stdout.write(f"  - {sentence}")
             if r.note:
-                self.stdout.write(f"    note: {r.note}")
+                self.stdout.write(f"    note: {list_note(r.note)}")
