@@ -99,6 +99,7 @@ def load_meetings(path):
         created += new
     return created
 
+
 def load_supporters(path):
     """The organisations an edition lists as supporting the strategy, as supporters since its ``since`` year;
     every identifier must be an organisation of the registry. Returns how many supporters were created."""
