@@ -20,10 +20,11 @@ def run(*args):
 def test_fetch_offline_loads_the_bundled_data_and_prints_a_summary(db):
     output = run("fetch", "--offline", "wid_sse_icts")
 
-    assert output == (
-        "Loaded 1 source(s): 288 observations created, 0 revised (old values kept), 0 unchanged.\n"
+    assert output == (  # the bundled Eurostat file and the page that publishes Belgium's 2016 shares by sex
+        "Loaded 2 source(s): 290 observations created, 0 revised (old values kept), 0 unchanged.\n"
     )
     assert Observation.objects.from_eurostat().count() == 288
+    assert Observation.objects.published().count() == 2
 
 
 def test_fetch_offline_twice_reports_everything_unchanged(db):

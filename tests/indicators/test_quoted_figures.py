@@ -126,7 +126,7 @@ def test_every_figure_from_a_page_is_copied_verbatim_from_its_stored_copy_with_t
         (scores["pages"][item["page"]]["page"], scores["pages"][item["page"]]["url"], item)
         for edition in scores["editions"] for name, item in edition.items() if name != "edition"
     ]  # fmt: skip
-    assert len(quoted) == 32
+    assert len(quoted) == 34
     for file, url, figure in quoted:
         text = (PAGES / file).read_text(encoding="utf-8")
         assert f"URL: {url}" in text, file
