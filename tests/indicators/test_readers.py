@@ -115,6 +115,54 @@ def test_the_format_is_picked_by_content_not_by_name(tmp_path):
     assert read(disguised).height == 629
 
 
+# The same two cells (test values, not Eurostat's) in SDMX-CSV 1.0 and in the data browser's SDMX-CSV 2.0
+# exports, with codes only and with codes and labels (each column of codes followed by its labels).
+CELLS_V1 = (
+    "DATAFLOW,LAST UPDATE,freq,unit,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n"
+    "ESTAT:ISOC_SKS_ITSPS(1.0),01/01/25 23:00:00,A,PC,F,BE,2021,11.5,b,\n"
+    "ESTAT:ISOC_SKS_ITSPS(1.0),01/01/25 23:00:00,A,PC,M,BE,2021,88.5,,\n"
+)
+CELLS_V2_CODES = (
+    "STRUCTURE,STRUCTURE_ID,ACTION,freq,unit,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n"
+    "dataflow,ESTAT:ISOC_SKS_ITSPS(1.0),I,A,PC,F,BE,2021,11.5,b,\n"
+    "dataflow,ESTAT:ISOC_SKS_ITSPS(1.0),I,A,PC,M,BE,2021,88.5,,\n"
+)
+CELLS_V2_LABELS = (
+    "STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,freq,Time frequency,unit,Unit of measure,sex,Sex,geo,"
+    "Geopolitical entity (reporting),TIME_PERIOD,Time,OBS_VALUE,Observation value,OBS_FLAG,"
+    "Observation status (Flag) V2 structure,CONF_STATUS,Confidentiality status (flag)\n"
+    "dataflow,ESTAT:ISOC_SKS_ITSPS(1.0),Employed ICT specialists by sex,A,Annual,PC,Percentage,F,Females,"
+    "BE,Belgium,2021,,11.5,,b,break in time series,,\n"
+    "dataflow,ESTAT:ISOC_SKS_ITSPS(1.0),Employed ICT specialists by sex,A,Annual,PC,Percentage,M,Males,"
+    "BE,Belgium,2021,,88.5,,,,,\n"
+)
+
+
+@pytest.mark.parametrize("text", [CELLS_V2_CODES, CELLS_V2_LABELS], ids=["codes", "codes and labels"])
+def test_an_sdmx_csv_2_0_export_gives_the_rows_of_the_same_cells_in_sdmx_csv_1_0(tmp_path, text):
+    (tmp_path / "v1.csv").write_text(CELLS_V1)
+    (tmp_path / "v2.csv").write_text(text)
+
+    rows = read(tmp_path / "v2.csv")
+
+    assert rows.equals(read(tmp_path / "v1.csv"))
+    assert rows["dataset"].unique().to_list() == ["isoc_sks_itsps"]
+    assert [field.name for field in rows.schema["dims"].fields] == ["freq", "sex", "unit"]
+    assert one(rows, "BE", "2021", sex="F")["flags"] == "b"
+
+
+def test_a_bad_value_in_an_sdmx_csv_2_0_export_is_named_by_the_file_s_own_line_and_column(tmp_path):
+    (tmp_path / "v2.csv").write_text(CELLS_V2_LABELS.replace(",,88.5,", ",,eighty,"))
+
+    with pytest.raises(Problems) as raised:
+        read(tmp_path / "v2.csv")
+
+    assert str(raised.value.problems[0]) == (
+        "v2.csv, line 3, column 14: \"eighty\" is not a number "
+        "(expected a number such as 12.3, or nothing for a missing value)"
+    )
+
+
 MALFORMED = [
     ("bad_number.tsv", "isoc_sks_itsps", ["bad_number.tsv, line 3, column 3: \"abc\" is not a number "
                                           "(expected a number, optionally followed by flags such as 12.3 p)"]),
