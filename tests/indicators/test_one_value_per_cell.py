@@ -154,3 +154,10 @@ def test_the_migration_keeps_one_observation_of_a_cell_stored_twice():
     malta = Observation.objects.from_eurostat().get(**cell)
     assert (malta.value, malta.source.file) == (36.67, EXTRACT)
     assert [(old.value, old.source.file) for old in malta.revisions.all()] == [(36.98, ALL_INDIVIDUALS)]
+
+
+@pytest.mark.parametrize("value, flags, expected", [
+    (36.67, "", "36.67"), (1234567.0, "", "1234567"), (104818.0, "", "104818"), (0.7, "p", "0.7 (flag p)"), (None, "c", "no value (flag c)"),
+])  # fmt: skip
+def test_a_conflict_writes_each_value_whole_as_stored_with_its_flags(value, flags, expected):
+    assert store.shown(value, flags) == expected

@@ -63,7 +63,7 @@ class Conflict:
 
 def shown(value, flags):
     """A stored value as the load reports it: "36.67", "0.7 (flag p)", "no value (flag c)"."""
-    number = _("no value") if value is None else format(value, "g")
+    number = _("no value") if value is None else format(value, ".15g")  # as stored, never in exponent form below 1e15
     return _("%(value)s (flag %(flags)s)") % {"value": number, "flags": flags} if flags else str(number)
 
 
