@@ -14,6 +14,13 @@ from widmonitor.vocabularies.loader import load_vocabularies
 FIXTURES = settings.REPO_DIR / "tests" / "fixtures"
 
 
+def pytest_configure(config):
+    """The suite reads the static files where the apps keep them, under their plain names, as DEBUG does:
+    production's hashed names need `widmonitor setup`'s collectstatic (tests/test_serving.py runs that)."""
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STATIC_ROOT = None  # nothing collected: WhiteNoise looks for no folder
+
+
 @pytest.fixture(autouse=True)
 def interface_language_reset():
     """A request activates its visitor's language for the thread; each test starts in the default one."""

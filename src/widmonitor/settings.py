@@ -143,6 +143,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, under any server
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -203,7 +204,20 @@ USE_TZ = True
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = HOME_DIR / "static"
+STATIC_ROOT = HOME_DIR / "static"  # filled by `widmonitor setup` (collectstatic), served by WhiteNoise
+# Served compressed (gzip, Brotli) under names that carry their content's hash, cached by browsers
+# for a year: `{% static %}` then needs the manifest that collectstatic writes. Under DEBUG (and in
+# the test suite, tests/conftest.py) the plain names, found in the apps without collectstatic.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True  # nothing asks for a plain name once {% static %} hashes them
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = ("png", "jpg", "jpeg", "gif", "webp", "woff", "woff2", "gz", "br", "zip", "map")
 
 # Behind HTTPS in production: secure cookies, redirect to HTTPS, HSTS for a year.
 HTTPS = envbool("WIDMONITOR_HTTPS", "0")
@@ -236,10 +250,12 @@ PERMISSIONS_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # E-mail to partners (invitations, password resets, moderation decisions): printed on the console
-# unless WIDMONITOR_EMAIL_BACKEND names another Django backend; links in them start with SITE_URL.
+# unless WIDMONITOR_EMAIL_BACKEND names another Django backend; links in them start with SITE_URL:
+# WIDMONITOR_SITE_URL if given, else the address `widmonitor serve` listens on (serving.py).
 EMAIL_BACKEND = os.environ.get("WIDMONITOR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("WIDMONITOR_FROM_EMAIL", "widmonitor@localhost")
-SITE_URL = os.environ.get("WIDMONITOR_SITE_URL", "http://127.0.0.1:8000")
+SITE_URL_GIVEN = bool(os.environ.get("WIDMONITOR_SITE_URL"))
+SITE_URL = os.environ.get("WIDMONITOR_SITE_URL") or "http://127.0.0.1:8000"
 
 # Experts who withdraw their consent are hidden at once and erased this many days later
 # (`widmonitor erase-withdrawn-experts`, also run by `widmonitor setup`).

@@ -4,18 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.core.management.commands.runserver import naiveip_re
 
-
-def served_url(addrport):
-    """The address ``serve ADDRPORT`` listens on, as a URL (127.0.0.1:8000 unless said otherwise)."""
-    match = naiveip_re.match(addrport or "127.0.0.1:8000")
-    if match is None:
-        raise CommandError(f"{addrport!r} is not a port or an address:port, e.g. 8080 or 127.0.0.1:8080.")
-    host = match["addr"] or "127.0.0.1"  # an IPv6 address keeps its brackets
-    if host == "0.0.0.0":
-        host = "<this machine's address>"
-    return f"http://{host}:{match['port']}/"
+from widmonitor.serving import AddressError, served_url
 
 
 class Command(BaseCommand):
@@ -29,7 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="Set up only; do not start the server.")
 
     def handle(self, addrport=None, no_serve=False, **options):
-        url = served_url(addrport)
+        try:
+            url = served_url(addrport)
+        except AddressError as error:
+            raise CommandError(str(error)) from error
         call_command("setup", verbosity=options["verbosity"])
         self.ensure_demo_admin(url)
         if not no_serve:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db.migrations.exceptions import InconsistentMigrationHistory
@@ -10,7 +11,8 @@ from widmonitor.search import index
 class Command(BaseCommand):
     help = (
         "Prepare the database: apply migrations, then load the controlled lists, the strategy, "
-        "the bundled registry, the indicator data, expert topics and the texts of past reports. "
+        "the bundled registry, the indicator data, expert topics and the texts of past reports; collect "
+        "the static files. "
         "Safe to run again: existing records are kept."
     )
 
@@ -31,9 +33,10 @@ class Command(BaseCommand):
         call_command("load_expert_topics", verbosity=verbosity)
         call_command("erase_withdrawn_experts", verbosity=verbosity)
         call_command("indicators", "fetch", "--offline", verbosity=verbosity)
-        blocks, meetings, supporters = load_report_texts()
+        blocks, meetings = load_report_texts()
         if verbosity:
-            self.stdout.write(
-                f"Annual reports: {blocks} text blocks, {meetings} meetings and {supporters} supporting organisations of past editions added."
-            )
+            self.stdout.write(f"Annual reports: {blocks} text blocks and {meetings} meetings of past editions added.")
         index.refresh()  # whatever a load kept as it was is findable too
+        if isinstance(staticfiles_storage, ManifestFilesMixin):  # not under DEBUG: the apps' files are read as they are
+            # compressed copies named by their content's hash; django-ninja's ReDoc is never shown
+            call_command("collectstatic", interactive=False, ignore_patterns=["redoc.standalone.js*"], verbosity=max(verbosity - 1, 0))
