@@ -33,9 +33,11 @@ class Command(BaseCommand):
         call_command("load_expert_topics", verbosity=verbosity)
         call_command("erase_withdrawn_experts", verbosity=verbosity)
         call_command("indicators", "fetch", "--offline", verbosity=verbosity)
-        blocks, meetings = load_report_texts()
+        blocks, meetings, supporters = load_report_texts()
         if verbosity:
-            self.stdout.write(f"Annual reports: {blocks} text blocks and {meetings} meetings of past editions added.")
+            self.stdout.write(
+                f"Annual reports: {blocks} text blocks, {meetings} meetings and {supporters} supporting organisations of past editions added."
+            )
         index.refresh()  # whatever a load kept as it was is findable too
         if isinstance(staticfiles_storage, ManifestFilesMixin):  # not under DEBUG: the apps' files are read as they are
             # compressed copies named by their content's hash; django-ninja's ReDoc is never shown
