@@ -106,19 +106,19 @@ class ProposalAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description=_("changes (field, now, proposed)"))
+    @admin.display(description=_("changes (field, now, after accepting)"))
     def diff(self, obj):
         labels = {field.name: field.verbose_name for field in Initiative._meta.get_fields() if hasattr(field, "verbose_name")}
         rows = format_html_join(
             "",
             "<tr><th scope='row'>{}</th><td>{}</td><td>{}</td></tr>",
-            ((labels.get(name, name), shown(name, now), shown(name, proposed)) for name, now, proposed in obj.changes()),
+            ((labels.get(name, name), shown(name, now), shown(name, after)) for name, now, after in obj.changes()),
         )
         if not rows:
             return _("Nothing: the record already shows these values.")
         if obj.status == Proposal.Status.PENDING and obj.initiative.version != obj.seen_version:
             rows = format_html("<tr><td colspan='3'>{}</td></tr>{}", moved_on(obj), rows)
-        head = format_html("<tr><th scope='col'>{}</th><th scope='col'>{}</th><th scope='col'>{}</th></tr>", _("field"), _("now"), _("proposed"))
+        head = format_html("<tr><th scope='col'>{}</th><th scope='col'>{}</th><th scope='col'>{}</th></tr>", _("field"), _("now"), _("after accepting"))
         return format_html("<table class='proposal-diff'><thead>{}</thead><tbody>{}</tbody></table>", head, rows)
 
     @admin.action(description=_("Accept selected proposals (applies them to the records)"), permissions=["change"])

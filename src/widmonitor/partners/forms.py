@@ -28,7 +28,7 @@ class InitiativeProposalForm(forms.ModelForm):
         )
         widgets = {name: forms.CheckboxSelectMultiple for name in RELATIONS}
 
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
