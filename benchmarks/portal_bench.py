@@ -91,6 +91,8 @@ def fill(home, database_url, size):
     env = environment(home, database_url)
     subprocess.run([sys.executable, "-m", "widmonitor.cli", "migrate", "-v", "0"], env=env, check=True)
     subprocess.run([sys.executable, "-c", FILL.format(words=WORDS), str(size)], env=env, check=True)
+    # the pages name their CSS by its collected, hashed copy, as `widmonitor setup` makes it
+    subprocess.run([sys.executable, "-m", "widmonitor.cli", "collectstatic", "--noinput", "-v", "0"], env=env, check=True)
 
 
 def free_port():
