@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from widmonitor.actors.models import Organisation
 from widmonitor.experts.models import PanelRecord
-from widmonitor.indicators import presentation
+from widmonitor.indicators import presentation, quoted
 from widmonitor.indicators.charts import over_time_rows
 from widmonitor.initiatives.analysis import analyse
 from widmonitor.initiatives.models import Initiative, PublishedList
@@ -31,6 +31,7 @@ from .bundled import published_edition
 from .models import Edition, Meeting, Supporter, TextBlock
 
 DOCUMENT_YEAR = re.compile(r"(\d{4})$")
+SEXES = {"F": "women", "M": "men", "T": "total"}  # a published figure's sex: the Point value of that series
 
 
 class UnknownYear(ValueError):
@@ -60,6 +61,7 @@ def build_report(year):
     document, stated = stated_lists(year)
     meetings = meetings_for(year, previous)
     supporters, recorded = supporting(year, meetings)
+    edition = published_edition(year)
     return report.Report(
         year=year,
         built_at=timezone.now().isoformat(),
@@ -67,7 +69,7 @@ def build_report(year):
         language_names={language.code: language.name for language in content_languages()},
         strategy=text_of(strategy, "title"),
         texts=prose(year),
-        indicators=indicators(year),
+        indicators=indicators(year, edition.document if edition else ""),
         objectives=objectives,
         initiatives=initiative_entries(named),
         audiences={term.code: text_of(term, "label") for term in Term.objects.of(Vocabulary.AUDIENCE).order_by("position")},
@@ -82,7 +84,7 @@ def build_report(year):
         stated_lists=stated,
         reach=reach_overview,
         panels=panel_figures(year),
-        published_edition=published_edition(year),
+        published_edition=edition,
         period_unknown=unknown,
     )
 
@@ -220,11 +222,13 @@ def supporting(year, meetings):
     return [found[slug] for slug in sorted(found)], recorded
 
 
-def indicators(year):
-    """Each catalogue indicator: Belgium's latest values up to ``year`` with flags and sources, and its chart rows."""
+def indicators(year, edition=""):
+    """Each catalogue indicator: Belgium's latest values up to ``year`` with flags and sources, its chart rows, and
+    the figures published where those values are missing (``published_where_missing``; ``edition``: the year's)."""
     found = []
     catalogue = presentation.catalogue()
     sources = presentation.eurostat_sources(list(catalogue))
+    quoted_by_code = quoted.quoted_figures(catalogue.values(), geo=presentation.HOME)
     for indicator in catalogue.values():
         by_geo = presentation.series_by_geo(indicator)
         home = by_geo.get(presentation.HOME)
@@ -251,10 +255,29 @@ def indicators(year):
                 chart_rows=[{key: row[key] for key in ("geo", "sex", "year", "value", "flags")} for row in rows],
                 target_year=target.year if target else None,
                 target_value=target.value if target else None,
+                published=published_where_missing(quoted_by_code.get(indicator.code, []), latest, year, edition),
                 **own_texts(indicator),
             )
         )
     return found
+
+
+def published_where_missing(figures, latest, year, edition):
+    """The figures documents and public pages publish for Belgium up to ``year`` that Eurostat's ``latest`` values
+    do not give: all those of the year's ``edition`` (a document name, or ""), and of the other sources those of
+    their latest year. A figure of the indicator's own series is left out where Eurostat has a value for its sex
+    that year or later; one of another population, unit or measure is kept (Eurostat has none)."""
+    given = {sex for sex, name in SEXES.items() if latest is not None and not getattr(latest, name).missing}
+    kept = [f for f in figures if f.year <= year and not (f.in_series and f.sex in given and latest.year >= f.year)]
+    newest = max((f.year for f in kept if f.source.document != edition), default=None)
+    return [
+        report.PublishedFigure(
+            f.sex, f.age_band, f.unit, f.year, f.value, f.quote, f.source.document, f.source.section, f.source.title,
+            f.source.url, f.measure, f.caveat, f.in_series, f.differs,
+        )
+        for f in kept
+        if f.source.document == edition or f.year == newest
+    ]  # fmt: skip
 
 
 def own_texts(indicator):

@@ -7,6 +7,7 @@ every content language and fall back to their original, marked (``languages.pick
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -21,10 +22,12 @@ from widmonitor.indicators.computations.values import Value
 from widmonitor.indicators.presentation import (
     AREA_TITLES,
     FLAGS,
+    HOME,
     format_number,
     gap_unit_label,
     source_sentence,
 )
+from widmonitor.indicators.quoted import Quoted
 from widmonitor.initiatives.analysis import discrepancies, list_note
 from widmonitor.initiatives.models import Initiative
 from widmonitor.initiatives.xlsx_export import SECTORS
@@ -154,9 +157,69 @@ def indicator_groups(report, language):
                 "sources": list(dict.fromkeys(source_sentence(source) for source in indicator.sources)),
                 "charts": charts.figures(indicator, title.text) if len(years_of(indicator)) > 1 else [],
                 "table": chart_table(indicator),
+                "published": published_view(indicator, report.published_edition),
             }
         )
-    return [(area, [i for i in items if i["year"]], [i["title"] for i in items if not i["year"]]) for area, items in groups.items()]
+    listed = {area: [i for i in items if i["year"] or i["published"]] for area, items in groups.items()}
+    return [(area, listed[area], [i["title"] for i in items if i not in listed[area]]) for area, items in groups.items()]
+
+
+SEX_ORDER = {"F": 0, "M": 1, "T": 2}
+
+
+def published_view(indicator, edition):
+    """The figures published for Belgium where Eurostat's are missing: ``{"sources", "notes"}``, a table per source
+    (``{"source" (HTML, linked to a page), "rows", "quotes", "language"}``), each row with its own population, value, unit, year and the numbers
+    of its notes; or None."""
+    if not indicator.published:
+        return None
+    sources, notes = {}, []
+    for figure in sorted(indicator.published, key=published_order):
+        labelled = as_quoted(indicator, figure)
+        marks = []
+        for note in figure_notes(labelled):
+            notes += [note] if note not in notes else []
+            marks.append(notes.index(note) + 1)
+        source = sources.setdefault((figure.document, figure.section), {
+            "source": linked(str(labelled.source_label), figure.url), "rows": [], "quotes": [],
+            "language": edition.language if edition and figure.document == edition.document else "",
+        })  # fmt: skip
+        source["rows"].append({"population": str(labelled.population), "value": format_number(figure.value),
+                               "unit": str(labelled.unit_label), "year": figure.year, "marks": marks})  # fmt: skip
+        source["quotes"] += [figure.quote] if figure.quote not in source["quotes"] else []
+    return {"sources": list(sources.values()), "notes": list(enumerate(notes, start=1))}
+
+
+def linked(text, url):
+    """``text`` as HTML, a link to ``url`` when there is one."""
+    return format_html('<a href="{}">{}</a>', url, text) if url else format_html("{}", text)
+
+
+def published_order(figure):
+    """Oldest first; within a source, the indicator's own population first, then women, men, all."""
+    return figure.year, figure.document, figure.section, not figure.in_series, figure.age_band, figure.unit, SEX_ORDER.get(figure.sex, 3)
+
+
+def as_quoted(indicator, figure):
+    """``figure`` as the indicator pages label it (``indicators.quoted.Quoted``): population, unit, source, measure."""
+    source = SimpleNamespace(document=figure.document, section=figure.section, title=figure.title, url=figure.url)
+    return Quoted(indicator.code, HOME, str(figure.year), figure.sex, figure.age_band, figure.unit, figure.value, figure.measure,
+                  figure.caveat, figure.quote, source, figure.in_series, figure.differs)  # fmt: skip
+
+
+def figure_notes(labelled):
+    """What a reader must know to read a published figure: another measure, another unit or population, a caveat,
+    another published value."""
+    notes = []
+    if labelled.measure:
+        notes.append(f"{_('It measures something else than this indicator:')} {labelled.measure_label}.")
+    elif not labelled.in_series:
+        notes.append(_("Not the unit or population of this indicator's series: not comparable with it."))
+    if labelled.caveat:
+        notes.append(str(labelled.caveat_label))
+    if labelled.differs:
+        notes.append(_("Another published version gives another value for this figure: both are shown, neither is chosen."))
+    return notes
 
 
 def figures_of(indicator, language):

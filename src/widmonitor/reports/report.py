@@ -53,6 +53,27 @@ class Source:
 
 
 @dataclass
+class PublishedFigure:
+    """A figure a document or public page publishes for Belgium (``indicators.quoted.Quoted``), shown where
+    Eurostat's values are missing, with its own population, unit, year and source."""
+
+    sex: str  # F, M or T
+    age_band: str  # "" when the text gives none
+    unit: str  # a unit code, labelled when rendered
+    year: int
+    value: float
+    quote: str  # the sentence it is copied from
+    document: str
+    section: str  # "" for a public page
+    title: str  # the document's or page's title
+    url: str = ""  # a public page's address
+    measure: str = ""  # a code of indicators.published.MEASURES where it measures something else
+    caveat: str = ""  # a code of indicators.published.CAVEATS
+    in_series: bool = True  # same unit and population as the indicator's series
+    differs: bool = False  # another source publishes another value for the same cell
+
+
+@dataclass
 class Indicator:
     """An indicator's latest values for Belgium up to the report's year, and its chart's rows."""
 
@@ -70,6 +91,7 @@ class Indicator:
     chart_rows: list = field(default_factory=list)  # {geo, sex, year, value, flags}
     target_year: int | None = None
     target_value: float | None = None
+    published: list[PublishedFigure] = field(default_factory=list)  # where Eurostat's values are missing
     # the catalogue's own texts, where it gives them: a gap indicator (the pay gap) is not women minus men
     definition: Text | None = None
     unit_label: Text | None = None  # the unit in words (the pay gap: % of men's average gross hourly earnings)
