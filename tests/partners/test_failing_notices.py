@@ -77,3 +77,18 @@ def test_a_refused_notice_is_logged_and_told_and_the_next_notice_still_leaves(
         "E-mail 'Your initiative “First club” is now published' to partner-z@refused.example not sent: "
         "{'partner-z@refused.example': (550, b'No such mailbox')}"
     ]
+
+
+def test_an_invitation_whose_e_mail_is_refused_says_so_instead_of_sent(people, organisations, settings, mailoutbox):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    data = {"email": "an@refused.example", "first_name": "An", "last_name": "", "organisations": [organisations[0].pk], "language": "en"}
+
+    response = client_of(people["moderator"]).post(reverse("admin:partners_partnermembership_invite"), data, follow=True)
+
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == [
+        "The e-mail “You are invited to keep your initiatives up to date on widmonitor” to an@refused.example could not be "
+        "sent ({'an@refused.example': (550, b'No such mailbox')}). What was decided stands; tell her another way.",
+        "an@refused.example is invited, but the e-mail with the link to choose a password could not be sent (see above).",
+    ]
+    assert not mailoutbox

@@ -2,13 +2,15 @@
 
 from functools import partial
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from widmonitor.partners.emails import invited
 
 from .emails import send_invitation
 from .forms import ExpertInvitationForm
@@ -67,10 +69,8 @@ def invite_view(model_admin, request):
             status = 429
         elif form.is_valid():
             expert = form.save(request.user)
-            send_invitation(expert, request.user)
-            model_admin.message_user(
-                request, _("%(email)s is invited; the e-mail with the link to choose a password is sent.") % {"email": expert.user.email}
-            )
+            sent = send_invitation(expert, request.user)
+            model_admin.message_user(request, invited(expert.user.email, sent), messages.SUCCESS if sent else messages.WARNING)
             return redirect("admin:experts_expertprofile_changelist")
     context = {
         **model_admin.admin_site.each_context(request),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from widmonitor.partners.access import partner_required
+from widmonitor.partners.emails import invited
 from widmonitor.partners.views import (
     PasswordResetConfirmView as PartnerPasswordResetConfirmView,
 )
@@ -121,8 +122,8 @@ def invite(request):
             return render(request, "experts/invite.html", {"form": form}, status=429)
         if form.is_valid():
             expert = form.save(request.user)
-            send_invitation(expert, request.user)
-            messages.success(request, _("%(email)s is invited; the e-mail with the link to choose a password is sent.") % {"email": expert.user.email})
+            sent = send_invitation(expert, request.user)
+            (messages.success if sent else messages.warning)(request, invited(expert.user.email, sent))
             return redirect("partners:overview")
     return render(request, "experts/invite.html", {"form": form}, status=400 if form.errors else 200)
 

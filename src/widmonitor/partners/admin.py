@@ -18,7 +18,7 @@ from widmonitor.initiatives.models import Initiative
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.models import Term
 
-from .emails import send_invitation, send_proposal_decision
+from .emails import invited, send_invitation, send_proposal_decision
 from .forms import InvitationForm
 from .models import PartnerMembership, Proposal
 
@@ -43,10 +43,8 @@ def invite_view(model_admin, request):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        send_invitation(user, request.user)
-        model_admin.message_user(
-            request, _("%(email)s is invited; the e-mail with the link to choose a password is sent.") % {"email": user.email}
-        )
+        sent = send_invitation(user, request.user)
+        model_admin.message_user(request, invited(user.email, sent), messages.SUCCESS if sent else messages.WARNING)
         return redirect("admin:partners_partnermembership_changelist")
     context = {
         **model_admin.admin_site.each_context(request),

@@ -49,9 +49,10 @@ def send(template_name, subject, user, context):
 
     ``subject`` is a lazy text or, when it needs formatting, a function that returns it; either is
     made in her language, like the body (the template ``template_name``, e.g. ``partners/emails/invitation.txt``).
+    Returns whether it was sent.
     """
     if not user or not user.email:
-        return
+        return False
     with translation.override(language_of(user)):
         body = render_to_string(template_name, {"user": user, **context})
         subject = " ".join(str(subject() if callable(subject) else subject).split())  # a header is one line
@@ -59,6 +60,8 @@ def send(template_name, subject, user, context):
         send_mail(subject, body, None, [user.email])
     except (OSError, ValueError) as error:  # SMTP and connection errors (OSError), a header refused (ValueError)
         not_sent(subject, user.email, error)
+        return False
+    return True
 
 
 def not_sent(subject, address, error):
@@ -70,10 +73,19 @@ def not_sent(subject, address, error):
 
 
 def send_invitation(user, moderator):
-    """E-mail ``user`` a link to choose her password; it stops working once she has set one."""
+    """E-mail ``user`` a link to choose her password; it stops working once she has set one. Returns whether it was sent."""
     link = password_link(user, "partners:password_reset_confirm")
     subject = gettext_lazy("You are invited to keep your initiatives up to date on widmonitor")
-    send("partners/emails/invitation.txt", subject, user, {"link": link, "moderator": moderator})
+    return send("partners/emails/invitation.txt", subject, user, {"link": link, "moderator": moderator})
+
+
+def invited(email, sent):
+    """What the inviter reads once the account is made: whether its e-mail left too."""
+    if sent:
+        return _("%(email)s is invited; the e-mail with the link to choose a password is sent.") % {"email": email}
+    return _("%(email)s is invited, but the e-mail with the link to choose a password could not be sent (see above).") % {
+        "email": email
+    }
 
 
 def send_proposal_decision(proposal):
