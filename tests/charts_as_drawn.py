@@ -12,7 +12,7 @@ from functools import lru_cache
 import vl_convert
 
 SVG = "{http://www.w3.org/2000/svg}"
-PHONE = 342  # a 390 px phone less the pages' side margins (1.5rem on each side)
+PHONE = 312  # a 360 px phone less the report's side margins (1.5rem on each side); the indicator pages have more room
 
 
 def drawn(spec, column=PHONE):
@@ -36,13 +36,13 @@ def texts(root):
 
 
 def axis_labels(root, axis):
-    """The labels of the ``axis`` ("X" or "Y") in the order drawn."""
+    """The labels of the ``axis`` ("X" or "Y") a reader sees, in the order drawn (empty ones left out)."""
     labels = []
     for group in root.iter(f"{SVG}g"):
         if (group.get("aria-label") or "").startswith(f"{axis}-axis"):
             for inner in group.iter(f"{SVG}g"):
                 if "role-axis-label" in (inner.get("class") or ""):
-                    labels += ["".join(node.itertext()) for node in inner.iter(f"{SVG}text")]
+                    labels += [text for text in ("".join(node.itertext()) for node in inner.iter(f"{SVG}text")) if text]
     return labels
 
 

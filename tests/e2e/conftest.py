@@ -73,3 +73,14 @@ def serious_violations(page, axe_source):
         for v in results["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+# every chart text that runs out of its chart (a legend cut at "To…", a title wider than the chart), and every chart wider than the screen
+TEXT_OUTSIDE_ITS_CHART = """() => [...document.querySelectorAll('svg')].flatMap(svg => {
+  const box = svg.getBoundingClientRect();
+  const out = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).filter(t => {
+    const r = t.getBoundingClientRect();
+    return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
+  }).map(t => t.textContent);
+  return box.right > innerWidth ? [...out, 'the chart is wider than the screen'] : out;
+})"""

@@ -8,7 +8,7 @@ from widmonitor.indicators.published import load_published
 from widmonitor.strategy.loader import load_strategy
 from widmonitor.vocabularies.loader import load_vocabularies
 
-from .conftest import serious_violations
+from .conftest import TEXT_OUTSIDE_ITS_CHART, serious_violations
 
 PAGES = ["/{lang}/indicators/", "/{lang}/indicators/wid_ius_abs/?compare=FR", "/{lang}/indicators/wid_sse_gpg/", "/{lang}/indicators/wid_ui_iu/"]
 
@@ -53,3 +53,21 @@ def test_no_serious_or_critical_violation_on_the_indicator_pages(audited, axe_so
         if serious:
             found[url] = serious
     assert found == {}
+
+
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('[data-chart] svg text')].filter(t => t.textContent.trim()).map(t => {
+  const m = t.getScreenCTM();  // the chart's own scale, rotated axis titles included
+  return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b)];
+})"""
+
+
+@pytest.mark.parametrize("path", ["/nl/indicators/wid_ius_abs/?compare=FR", "/fr/indicators/ict_specialists_women/", "/fr/indicators/wid_sse_gpg/", "/en/indicators/gpg_ict/"])
+def test_on_a_phone_every_chart_text_is_at_least_12_px(phone, live_server, indicator_data, path):
+    phone.goto(live_server.url + path)
+    phone.wait_for_function("() => [...document.querySelectorAll('[data-chart]')].every(e => e.querySelector('svg text'))", timeout=10000)
+    assert phone.locator("[data-chart-error]").count() == 0
+    sizes = phone.evaluate(CHART_TEXT_SIZES)
+    assert len(sizes) > 20
+    assert [(text, round(size, 1)) for text, size in sizes if size < 12] == []
+    assert phone.evaluate(TEXT_OUTSIDE_ITS_CHART) == []
+

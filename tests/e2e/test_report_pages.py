@@ -1,5 +1,7 @@
 """The report pages in Chromium: axe-core finds no serious or critical violation, in nl, fr and en, and no CSP breach."""
 
+import base64
+
 import pytest
 from django.conf import settings
 
@@ -12,7 +14,7 @@ from widmonitor.reports.render import render_html
 from widmonitor.strategy.loader import load_strategy
 from widmonitor.vocabularies.loader import load_vocabularies
 
-from .conftest import serious_violations
+from .conftest import TEXT_OUTSIDE_ITS_CHART, serious_violations
 
 PAGES = ["/{lang}/reports/", "/{lang}/reports/2022/"]
 
@@ -54,3 +56,15 @@ def test_the_report_page_shows_its_charts_without_breaking_the_content_security_
     assert images.count() > 0
     assert all(width > 0 for width in images.evaluate_all("nodes => nodes.map(n => n.naturalWidth)"))
     assert violations == []
+
+
+def test_on_a_phone_the_report_s_charts_are_not_shrunk(phone, live_server, published_2022):
+    """An image is drawn at most at its own size: the phone's picture source keeps the charts' 12 px text."""
+    phone.goto(live_server.url + "/nl/reports/2022/")
+    images = phone.locator(".chart-figure img")
+    assert images.count() > 0
+    scales = images.evaluate_all("nodes => nodes.map(n => n.getBoundingClientRect().width / n.naturalWidth)")
+    assert min(scales) >= 0.999
+    for source in images.evaluate_all("nodes => nodes.map(n => n.currentSrc)"):  # each chart as drawn, to look inside it
+        phone.set_content(f'<body style="margin:0">{base64.b64decode(source.split(",", 1)[1]).decode("utf-8")}</body>')
+        assert phone.evaluate(TEXT_OUTSIDE_ITS_CHART) == []

@@ -45,13 +45,13 @@ def over_time(found):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_time_axis_names_each_year_once_and_only_years_with_data(every_chart, language):
+def test_the_time_axis_names_each_year_once_only_years_with_data_and_always_the_latest(every_chart, language):
     wrong = {}
     for key, spec in over_time(every_chart[language]).items():
         years = {str(row["year"]) for row in spec["data"]["values"]}
         for column in (PHONE, DESKTOP):
             labels = axis_labels(drawn(spec, column)[0], "X")
-            if len(labels) != len(set(labels)) or not set(labels) <= years:
+            if len(labels) != len(set(labels)) or not set(labels) <= years or labels[-1] != max(years):
                 wrong[(*key, column)] = labels
     assert wrong == {}
 

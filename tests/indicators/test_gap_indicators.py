@@ -56,8 +56,8 @@ def axis_titles(spec):
     found = []
     if isinstance(spec, dict):
         for key, value in spec.items():
-            if key in ("x", "y") and isinstance(value, dict) and isinstance(value.get("title"), str):
-                found.append(value["title"])
+            if key in ("x", "y") and isinstance(value, dict) and isinstance(value.get("title"), (str, list)):
+                found.append(" ".join(value["title"]) if isinstance(value["title"], list) else value["title"])  # a title's lines
             found += axis_titles(value)
     elif isinstance(spec, list):
         for item in spec:

@@ -5,8 +5,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 
-from tests.charts_as_drawn import PHONE, axis_labels, separator_mistakes, texts
+from tests.charts_as_drawn import PHONE, SVG, axis_labels, separator_mistakes, texts
 from widmonitor.reports.build import build_report
 from widmonitor.reports.render import render_html
 
@@ -30,12 +31,12 @@ def svg(uri):
 
 
 def figures(content):
-    """``[(the SVG a 390 px phone shows, the SVG the PDF prints)]`` of every chart figure (a PDF reads no ``<source>``)."""
+    """``[(the SVG a 360 px phone shows, the SVG the PDF prints)]`` of every chart figure (a PDF reads no ``<source>``)."""
     found = []
     for figure in re.findall(r'<figure class="chart-figure">(.*?)</figure>', content, re.DOTALL):
         printed = re.search(r'<img src="(data:[^"]+)"', figure).group(1)
         source = re.search(r'<source media="\(max-width: (\d+)rem\)" srcset="(data:[^"]+)"', figure)
-        phone = source.group(2) if source and int(source.group(1)) * 16 >= 390 else printed
+        phone = source.group(2) if source and int(source.group(1)) * 16 >= 360 else printed
         found.append((svg(phone), svg(printed)))
     assert found, "the 2022 report draws no chart"
     return found
@@ -73,11 +74,12 @@ def test_the_printed_chart_text_is_at_least_12_px_at_the_page_s_width(html, lang
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_report_s_time_axes_name_each_year_once(html, language):
+def test_the_report_s_time_axes_name_each_year_once_and_always_the_latest(html, language):
     wrong = []
     for drawn in (root for pair in figures(html[language]) for root in pair):
         labels = axis_labels(drawn, "X")
-        if len(labels) != len(set(labels)):
+        latest = max(re.findall(r"^[^:;]+: (\d{4}); .*geo: ", node.get("aria-label") or "")[0] for node in drawn.iter() if "geo: " in (node.get("aria-label") or ""))
+        if len(labels) != len(set(labels)) or labels[-1] != latest:
             wrong.append(labels)
     assert wrong == []
 
@@ -96,3 +98,10 @@ def test_countries_that_share_a_report_chart_are_of_comparable_size(html):
         if len(largest) > 1 and max(largest.values()) > 10 * min(largest.values()):
             wrong.append(largest)
     assert wrong == []
+
+
+def test_the_charts_are_laid_out_in_the_font_the_pdf_draws_them_in(html):
+    """vl-convert places legends and labels by the widths of the font the chart names: another font overlaps them."""
+    printed_font = re.search(r'font-family: "([^"]+)"', (settings.REPO_DIR / "src/widmonitor/reports/static/reports/report_print.css").read_text()).group(1)
+    fonts = {node.get("font-family") for _phone, printed in figures(html["fr"]) for node in printed.iter(f"{SVG}text")}
+    assert {font.split(",")[0].strip('"') for font in fonts} == {printed_font}

@@ -16,6 +16,7 @@ its own chart, and the EU27's total is not a bar beside its member states.
 """
 
 import json
+import textwrap
 
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
@@ -24,6 +25,9 @@ from .presentation import EU27, HOME, SEXES, country, format_number
 
 COUNTS = {"THS_PER", "NR"}  # units that count people, as opposed to shares and rates
 FONT_SIZE = 12  # every text of a chart, at every width
+YEAR_LABEL_ROOM = 40  # px a year's label needs on the time axis, with the space beside it
+TITLE_LINE_CHARACTERS = 34  # an axis title's line at FONT_SIZE, bold, fits a 360 px phone's column
+TITLE_LINE_HEIGHT = 15
 DASHES = {"F": [1, 0], "M": [6, 4], "T": [2, 2], "": [1, 0]}
 SHAPES = {"F": "circle", "M": "square", "T": "triangle-up", "": "diamond"}
 GEO_COLOURS = {HOME: "#1b4f72", EU27: "#7b7b7b"}
@@ -89,7 +93,7 @@ def over_time(rows, title, unit, target=None):
         "mark": {"type": "line", "point": {"filled": True, "size": 70}},
         "encoding": {
             "x": year_axis(rows),
-            "y": {"field": "value", "type": "quantitative", "title": unit, "scale": {"zero": False}},
+            "y": {"field": "value", "type": "quantitative", "title": wrapped(unit), "scale": {"zero": False}, "axis": unit_on_top(unit)},
             "color": {
                 "field": "country", "type": "nominal", "title": _("Country"),
                 "scale": {"domain": [str(country(geo)) for geo in geos], "range": [GEO_COLOURS.get(geo, CHOSEN_COLOUR) for geo in geos]},
@@ -125,13 +129,42 @@ def over_time(rows, title, unit, target=None):
 
 
 def year_axis(rows):
-    """Years on a linear scale (2013, 2018 and 2020 keep their distances), a tick at each year with data, named once."""
-    years = sorted({row["year"] for row in rows})
+    """Years on a linear scale (2013, 2018 and 2020 keep their distances), a tick at each year with data, named once.
+
+    Where the column is too narrow to name every year, every second (third …) is named, counted back
+    from the latest, which is always named.
+    """
+    years = sorted({row["year"] for row in rows}) or [0]
+    step = f"ceil({YEAR_LABEL_ROOM} * {max(years[-1] - years[0], 1)} / width)"  # years per label at the drawn width
     return {
         "field": "year", "type": "quantitative", "title": _("Year"),
-        "scale": {"domain": [years[0], years[-1]] if years else [0, 1], "nice": False, "padding": 16},
-        "axis": {"values": years, "format": "d", "labelOverlap": "parity", "labelSeparation": 8, "labelFlush": False},
+        "scale": {"domain": [years[0], years[-1]], "nice": False, "padding": 16},
+        "axis": {
+            "values": years, "format": "d", "labelExpr": f"({years[-1]} - datum.value) % {step} === 0 ? datum.label : ''",
+            "labelOverlap": "parity", "labelSeparation": 8, "labelFlush": False,
+        },
     }  # fmt: skip
+
+
+def title_lines(text):
+    """An axis title in as few lines as fit a phone's column, of even length ("% of men's average gross", "hourly earnings")."""
+    text = str(text)
+    count = len(textwrap.wrap(text, TITLE_LINE_CHARACTERS, break_on_hyphens=False))
+    width = -(-len(text) // count)
+    while len(lines := textwrap.wrap(text, width, break_on_hyphens=False)) > count:
+        width += 1
+    return lines
+
+
+def wrapped(text):
+    lines = title_lines(text)
+    return lines if len(lines) > 1 else str(text)
+
+
+def unit_on_top(unit):
+    """The time chart's unit written level above the value axis, not turned along it (a long unit outgrows the axis)."""
+    raised = TITLE_LINE_HEIGHT * (len(title_lines(unit)) - 1)
+    return {"titleAngle": 0, "titleAlign": "left", "titleBaseline": "bottom", "titleX": 0, "titleY": -8 - raised, "titleLineHeight": TITLE_LINE_HEIGHT}
 
 
 def drawn_target(target, rows):
@@ -155,7 +188,7 @@ def target_layer(target):
         "data": {"values": [{"target": target.value, "label": label}]},
         "layer": [
             {"mark": {"type": "rule", "strokeDash": [8, 3], "color": "#000000"}, "encoding": {"y": {"field": "target", "type": "quantitative"}}},
-            {"mark": {"type": "text", "align": "left", "dy": -8, "x": 4}, "encoding": {"y": {"field": "target", "type": "quantitative"}, "text": {"field": "label"}}},
+            {"mark": {"type": "text", "align": "left", "baseline": "top", "dy": 4, "x": 4}, "encoding": {"y": {"field": "target", "type": "quantitative"}, "text": {"field": "label"}}},
         ],
     }  # fmt: skip
 
@@ -170,7 +203,7 @@ def comparison_rows(comparison, measure):
 
 
 def comparison(rows, title, unit, unit_code):
-    """One horizontal bar per member state (and the EU27's value, unless it is their total), Belgium's label bold and its bar dark."""
+    """One horizontal bar per member state (and the EU27's value in grey, unless it is their total), Belgium's label bold and its bar dark."""
     if unit_code in COUNTS:
         rows = [row for row in rows if row["geo"] != EU27]
     home = str(country(HOME))
@@ -181,8 +214,11 @@ def comparison(rows, title, unit, unit_code):
             "mark": {"type": "bar", "stroke": "#000000", "strokeWidth": 0.5},
             "encoding": {
                 "y": y,
-                "x": {"field": "value", "type": "quantitative", "title": unit},
-                "color": {"condition": {"test": "datum.home", "value": "#1b4f72"}, "value": "#c9d6df"},
+                "x": {"field": "value", "type": "quantitative", "title": wrapped(unit)},
+                "color": {
+                    "condition": [{"test": "datum.home", "value": GEO_COLOURS[HOME]}, {"test": f"datum.geo === {json.dumps(EU27)}", "value": GEO_COLOURS[EU27]}],
+                    "value": "#c9d6df",
+                },
                 "tooltip": [{"field": "country", "title": _("Country")}, {"field": "value", "title": _("Value")},
                             {"field": "flags", "title": _("Flags")}],
             },
@@ -215,7 +251,12 @@ def spec(description, values, body, height):
             "locale": {"number": number_locale()},
             "axis": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE},
             "axisQuantitative": {"labelOverlap": True, "labelSeparation": 8},  # "3 000" and "4 000" never run together
-            "legend": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "symbolStrokeColor": "#000000", "orient": "bottom", "direction": "horizontal"},
+            "legend": {
+                "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "symbolStrokeColor": "#000000",
+                # under the plot, each legend on its line, its title before its entries: a phone's width holds each
+                "orient": "bottom", "direction": "horizontal", "titleOrient": "left",
+                "layout": {"bottom": {"direction": "vertical", "anchor": "start", "margin": 4}},
+            },
             "text": {"fontSize": FONT_SIZE},
         },
     }  # fmt: skip

@@ -15,10 +15,11 @@ import vl_convert
 from django.utils.translation import gettext as _
 
 from widmonitor.indicators import charts
-from widmonitor.indicators.presentation import catalogue, country
+from widmonitor.indicators.presentation import catalogue, country, unit_label
 
-WIDE = 640  # px: the A4 page's text width in the PDF (170 mm at 96 px an inch, less a margin)
-NARROW = 340  # px: a 390 px phone's column, less the report's side margins
+WIDE = 640  # px: about the A4 page's text width in the PDF (174 mm, 657 px at 96 px an inch)
+REPORT_FONT = "DejaVu Sans, Verdana, sans-serif"  # the report's text font (report.css), which WeasyPrint finds
+NARROW = 312  # px: a 360 px phone's column, less the report's side margins (1.5rem each side)
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def specs(indicator, title):
         stated = getattr(catalogue().get(indicator.code), "target", None)
         target = SimpleNamespace(year=indicator.target_year, value=indicator.target_value, geo=getattr(stated, "geo", ""))
     description = _("%(title)s over time") % {"title": title}
-    return charts.over_time_charts(labelled_rows(indicator), description, indicator.unit_words(), indicator.unit, target)
+    return charts.over_time_charts(labelled_rows(indicator), description, str(unit_label(indicator.unit)), indicator.unit, target)
 
 
 def figures(indicator, title):
@@ -58,8 +59,12 @@ def figures(indicator, title):
 
 
 def sized(spec, width):
-    """The spec drawn ``width`` px wide, axes and legends included (vl-convert has no container)."""
-    return {**spec, "width": width, "autosize": {"type": "fit-x", "contains": "padding"}}
+    """The spec drawn ``width`` px wide, axes and legends included (vl-convert has no container), in the report's font.
+
+    vl-convert places text by the widths of the font it is given; the PDF draws it in DejaVu Sans (Verdana's
+    widths, where a reader's browser lacks it), so the chart must be laid out for that font, not for "system-ui".
+    """
+    return {**spec, "width": width, "autosize": {"type": "fit-x", "contains": "padding"}, "config": {**spec["config"], "font": REPORT_FONT}}
 
 
 @lru_cache(maxsize=256)
