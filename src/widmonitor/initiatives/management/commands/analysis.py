@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from widmonitor.initiatives.analysis import analyse
+from widmonitor.initiatives.analysis import analyse, list_note
 from widmonitor.languages import add_language_argument
 from widmonitor.vocabularies.choices import Sector
 
