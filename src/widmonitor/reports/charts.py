@@ -15,7 +15,7 @@ import vl_convert
 from django.utils.translation import gettext as _
 
 from widmonitor.indicators import charts
-from widmonitor.indicators.presentation import catalogue, country, unit_label
+from widmonitor.indicators.presentation import catalogue, country
 
 WIDE = 640  # px: about the A4 page's text width in the PDF (174 mm, 657 px at 96 px an inch)
 REPORT_FONT = "DejaVu Sans, Verdana, sans-serif"  # the report's text font (report.css), which WeasyPrint finds
@@ -43,7 +43,7 @@ def specs(indicator, title):
         stated = getattr(catalogue().get(indicator.code), "target", None)
         target = SimpleNamespace(year=indicator.target_year, value=indicator.target_value, geo=getattr(stated, "geo", ""))
     description = _("%(title)s over time") % {"title": title}
-    return charts.over_time_charts(labelled_rows(indicator), description, str(unit_label(indicator.unit)), indicator.unit, target)
+    return charts.over_time_charts(labelled_rows(indicator), description, indicator.unit_words(), indicator.unit, target)
 
 
 def figures(indicator, title):
