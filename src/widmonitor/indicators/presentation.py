@@ -45,6 +45,8 @@ FLAGS = {
 }
 
 UNITS = {
+    # Translators: the "%" is the per cent sign, not a placeholder.
+    # xgettext:no-python-format
     "PC_IND": _("% of individuals aged 16-74"),
     "PC": _("percentage"),
     "THS_PER": _("thousands of persons"),
