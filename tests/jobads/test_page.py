@@ -42,6 +42,13 @@ def test_each_marked_word_says_which_kind_of_source_it_comes_from(anonymous, db,
     assert all(f'<span class="visually-hidden"> {text}</span>' in html for text in hidden)
 
 
+def test_a_french_page_names_the_detected_language_in_lower_case_inside_its_sentence(anonymous, db):
+    text = "Développeur (H/F/X)\nNous cherchons une personne curieuse pour rejoindre notre équipe à Bruxelles."
+    html = anonymous.post("/fr/job-ad-checker/", {"text": text, "language": "auto"}).content.decode()
+    assert "qui sont en français" in html
+    assert "en Français" not in html
+
+
 def test_the_page_says_where_the_words_come_from_not_that_research_found_them_all(anonymous, db):
     html = anonymous.post("/en/job-ad-checker/", {"text": "Coach\nEen ambitieuze en gedreven collega.", "language": "nl"}).content.decode()
     assert "words that research finds coded" not in html

@@ -9,9 +9,11 @@ matching needed. Nothing here stores or logs the text.
 import traceback
 from dataclasses import asdict, dataclass
 
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
+
+from widmonitor.languages import language_name
 
 from . import detection, titles
 from .folding import folded
@@ -128,7 +130,7 @@ def language_of(text_folded, language):
             _("Could not tell which language the text is in (too few common words): choose Dutch, French or English."),
         )
     if not guess.supported:
-        name = get_language_info(guess.language)["name_translated"]
+        name = language_name(guess.language)
         raise JobAdRefused(
             "unsupported_language",
             _("The text looks like %(language)s, which the checker does not support (it checks Dutch, French and English)."),

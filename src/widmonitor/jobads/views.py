@@ -1,9 +1,10 @@
 """The job-ad checker page: a form that posts the text and shows the result beside it, without JavaScript."""
 
 from django.shortcuts import render
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+
+from widmonitor.languages import language_name
 
 from .checker import JobAdRefused, check
 from .forms import JobAdForm
@@ -30,11 +31,8 @@ def checker(request):
                 form.add_error("text", refusal.text)
                 status = 400
             else:
-                context.update(result=result, segments=segments(text, result), legend=legend(), language_name=language_name(result))
+                context.update(result=result, segments=segments(text, result), legend=legend(), language_name=language_name(result.language))
         else:
             status = 400
     return render(request, "jobads/checker.html", context, status=status)
 
-
-def language_name(result):
-    return get_language_info(result.language)["name_translated"]
