@@ -61,3 +61,13 @@ def test_an_edition_file_without_title_or_language_is_refused_with_every_problem
     with pytest.raises(Problems) as raised:
         published_edition(2022, root=tmp_path)
     assert [problem.params.get("key") for problem in raised.value.problems] == ["title", "language"]
+
+
+def test_the_2022_situation_says_the_tables_its_text_names_are_the_editions_not_reproduced(data):
+    html = render_html(build_report(2022), "en", draft=True).replace("&#x27;", "'")
+    assert "Table 1 shows" in html  # the edition's text names its own tables...
+    assert "The tables and figures that this text refers to are those of the published edition and are not reproduced here" in html
+
+
+def test_a_year_without_a_published_edition_has_no_note_about_its_tables(data):
+    assert "are those of the published edition" not in render_html(build_report(2023), "en", draft=True)
