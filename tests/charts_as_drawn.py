@@ -36,13 +36,14 @@ def texts(root):
 
 
 def axis_labels(root, axis):
-    """The labels of the ``axis`` ("X" or "Y") a reader sees, in the order drawn (empty ones left out)."""
+    """The labels of the ``axis`` ("X" or "Y") a reader sees, in the order drawn (empty or hidden ones left out)."""
     labels = []
     for group in root.iter(f"{SVG}g"):
         if (group.get("aria-label") or "").startswith(f"{axis}-axis"):
             for inner in group.iter(f"{SVG}g"):
                 if "role-axis-label" in (inner.get("class") or ""):
-                    labels += [text for text in ("".join(node.itertext()) for node in inner.iter(f"{SVG}text")) if text]
+                    shown = [node for node in inner.iter(f"{SVG}text") if node.get("opacity") != "0"]  # Vega hides an overlapping label
+                    labels += [text for text in ("".join(node.itertext()) for node in shown) if text]
     return labels
 
 

@@ -26,6 +26,7 @@ from .presentation import EU27, HOME, SEXES, country, format_number
 COUNTS = {"THS_PER", "NR"}  # units that count people, as opposed to shares and rates
 FONT_SIZE = 12  # every text of a chart, at every width
 YEAR_LABEL_ROOM = 40  # px a year's label needs on the time axis, with the space beside it
+VALUE_AXIS_ROOM = 80  # px of a chart's width that are not the time axis's (the value axis's labels, the scale's padding)
 TITLE_LINE_CHARACTERS = 34  # an axis title's line at FONT_SIZE, bold, fits a 360 px phone's column
 TITLE_LINE_HEIGHT = 15
 DASHES = {"F": [1, 0], "M": [6, 4], "T": [2, 2], "": [1, 0]}
@@ -135,7 +136,8 @@ def year_axis(rows):
     from the latest, which is always named.
     """
     years = sorted({row["year"] for row in rows}) or [0]
-    step = f"ceil({YEAR_LABEL_ROOM} * {max(years[-1] - years[0], 1)} / width)"  # years per label at the drawn width
+    # years per label at the drawn width ("width" is the chart's: the value axis and the scale's padding take their part)
+    step = f"ceil({YEAR_LABEL_ROOM} * {max(years[-1] - years[0], 1)} / max(width - {VALUE_AXIS_ROOM}, 1))"
     return {
         "field": "year", "type": "quantitative", "title": _("Year"),
         "scale": {"domain": [years[0], years[-1]], "nice": False, "padding": 16},
