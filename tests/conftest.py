@@ -7,7 +7,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 
+from widmonitor.indicators import store
+from widmonitor.indicators.published import load_published
 from widmonitor.initiatives.registry_loader import load_registry
+from widmonitor.reports.bundled import load_bundled
 from widmonitor.strategy.loader import load_strategy
 from widmonitor.vocabularies.loader import load_vocabularies
 
@@ -64,6 +67,21 @@ def bundled_registry(django_db_setup, django_db_blocker):
         load_strategy(settings.CONFIG_DIR / "strategies" / "belgium-wid-2021.yaml")
         summary = load_registry(sorted((settings.DATA_DIR / "registry").glob("*.yaml")))
         yield summary
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def setup_data(django_db_setup, django_db_blocker):
+    """Everything `widmonitor setup` loads (strategy, registry, Eurostat files, published figures, the
+    report's bundled prose, meetings and supporters), once for a module, rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_vocabularies(settings.CONFIG_DIR / "vocabularies.yaml")
+        load_strategy(settings.CONFIG_DIR / "strategies" / "belgium-wid-2021.yaml")
+        load_registry(sorted((settings.DATA_DIR / "registry").glob("*.yaml")))
+        store.load_bundled()
+        load_published()
+        load_bundled()
+        yield
         transaction.set_rollback(True)
 
 

@@ -3,35 +3,15 @@ population where it has one), checked over the whole bundled data as `widmonitor
 on the objects the pages and the report render (the views' contexts, ``report.Report``)."""
 
 import pytest
-from django.conf import settings
-from django.db import transaction
 
-from widmonitor.indicators import presentation, quoted, store
+from widmonitor.indicators import presentation, quoted
 from widmonitor.indicators.computations.score import WID_SCOREBOARD
 from widmonitor.indicators.published import load_published
-from widmonitor.initiatives.registry_loader import load_registry
 from widmonitor.reports.build import build_report
-from widmonitor.reports.bundled import load_bundled
-from widmonitor.strategy.loader import load_strategy
-from widmonitor.vocabularies.loader import load_vocabularies
-
-
-@pytest.fixture(scope="module")
-def bundled_data(django_db_setup, django_db_blocker):
-    """Everything `widmonitor setup` loads: strategy, registry, Eurostat files, published figures, report texts."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_vocabularies(settings.CONFIG_DIR / "vocabularies.yaml")
-        load_strategy(settings.CONFIG_DIR / "strategies" / "belgium-wid-2021.yaml")
-        load_registry(sorted((settings.DATA_DIR / "registry").glob("*.yaml")))
-        store.load_bundled()
-        load_published()
-        load_bundled()
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def visitor(db, bundled_data, client):
+def visitor(db, setup_data, client):
     return client
 
 
@@ -110,7 +90,7 @@ def test_every_figure_of_every_indicator_page_has_a_source_a_unit_and_a_year(vis
     assert found == []
 
 
-def test_every_indicator_figure_of_the_2022_report_has_a_source_a_unit_and_a_year(bundled_data, db):
+def test_every_indicator_figure_of_the_2022_report_has_a_source_a_unit_and_a_year(setup_data, db):
     report = build_report(2022)
     assert report.indicators
     assert report_lacks(report) == []

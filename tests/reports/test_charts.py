@@ -19,7 +19,7 @@ PRINTED = 657  # px: the A4 page's text width (210 mm less 2 × 18 mm margins, a
 
 
 @pytest.fixture(scope="module")
-def html(report_data, django_db_blocker):
+def html(setup_data, django_db_blocker):
     """``{language: the 2022 report's HTML file}``."""
     with django_db_blocker.unblock():
         report = build_report(2022)
