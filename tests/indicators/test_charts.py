@@ -34,7 +34,7 @@ def charts(visitor, language):
 
 
 @pytest.fixture(scope="module")
-def every_chart(bundled_data, django_db_blocker):
+def every_chart(setup_data, django_db_blocker):
     """``{language: charts}``, the pages read once for the module's tests."""
     with django_db_blocker.unblock():
         return {language: charts(Client(), language) for language in LANGUAGES}

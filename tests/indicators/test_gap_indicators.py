@@ -8,13 +8,9 @@ import json
 import re
 
 import pytest
-from django.conf import settings
-from django.db import transaction
 
-from widmonitor.indicators import presentation, store
+from widmonitor.indicators import presentation
 from widmonitor.indicators.models import Observation
-from widmonitor.strategy.loader import load_strategy
-from widmonitor.vocabularies.loader import load_vocabularies
 
 DEFINITION = {"en": "(men − women) / men", "nl": "(mannen − vrouwen) / mannen", "fr": "(hommes − femmes) / hommes"}
 WOMEN_MINUS_MEN = {"en": "women − men", "nl": "vrouwen − mannen", "fr": "femmes − hommes"}
@@ -24,21 +20,6 @@ POSITIVE = {"en": "A positive value means women earn less per hour than men",
             "nl": "Een positieve waarde betekent dat vrouwen per uur minder verdienen dan mannen",
             "fr": "Une valeur positive signifie que les femmes gagnent moins par heure que les hommes"}
 LANGUAGES = list(DEFINITION)
-
-
-@pytest.fixture(scope="module")
-def bundled_data(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_vocabularies(settings.CONFIG_DIR / "vocabularies.yaml")
-        load_strategy(settings.CONFIG_DIR / "strategies" / "belgium-wid-2021.yaml")
-        store.load_bundled()
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def visitor(db, bundled_data, client):
-    return client
 
 
 def card(content, code):
@@ -144,7 +125,7 @@ def test_the_comparison_table_names_the_pay_gap_column_by_its_own_definition(vis
 
 
 @pytest.fixture(scope="module")
-def report_2024(bundled_data, django_db_blocker):
+def report_2024(setup_data, django_db_blocker):
     from widmonitor.reports.build import build_report
 
     with django_db_blocker.unblock():

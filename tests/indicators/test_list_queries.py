@@ -1,26 +1,9 @@
 """The indicator list asks the database a fixed number of questions, however many indicators it shows."""
 
-import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from widmonitor.indicators import presentation, store
-from widmonitor.indicators.published import load_published
-
-
-@pytest.fixture(scope="module")
-def bundled_data(django_db_setup, django_db_blocker):
-    """The bundled Eurostat files and the published figures, rolled back after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        store.load_bundled()
-        load_published()
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def visitor(db, bundled_data, client):
-    return client
+from widmonitor.indicators import presentation
 
 
 def list_queries(client):

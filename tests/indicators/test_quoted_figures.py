@@ -5,30 +5,14 @@ import re
 import pytest
 import yaml
 from django.conf import settings
-from django.db import transaction
 
-from widmonitor.indicators import presentation, store
+from widmonitor.indicators import presentation
 from widmonitor.indicators.published import load_published
 from widmonitor.problems import Problems
 
 FIGURES = settings.DATA_DIR / "sources" / "published-figures.yaml"
 SCORES = settings.DATA_DIR / "sources" / "wid-scores.yaml"
 PAGES = settings.DATA_DIR / "published_pages"
-
-
-@pytest.fixture(scope="module")
-def bundled_data(django_db_setup, django_db_blocker):
-    """The bundled Eurostat files and the published figures, as `widmonitor setup` loads them; rolled back after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        store.load_bundled()
-        load_published()
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def visitor(db, bundled_data, client):
-    return client
 
 
 def figure_items(content):
