@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from widmonitor.settings import database_from_url, envbool
+from widmonitor.settings import database_from_url, envbool, envemail, envurl
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,23 @@ def run_settings(env, tmp_path):
 def test_https_turns_on_secure_cookies_redirects_and_hsts(tmp_path):
     assert run_settings({}, tmp_path) == [False, False, False, 0, False]
     assert run_settings({"WIDMONITOR_HTTPS": "1"}, tmp_path) == [True, True, True, 31_536_000, False]
+
+
+@pytest.mark.parametrize("value", ["wid@example.org", ""])
+def test_a_contact_address_is_an_email_address_or_nothing(monkeypatch, value):
+    monkeypatch.setenv("WIDMONITOR_CONTACT_EMAIL", value)
+    assert envemail("WIDMONITOR_CONTACT_EMAIL", "") == value
+
+
+@pytest.mark.parametrize("value", ["wid", "wid@", "@example.org", "wid@localhost", "a b@example.org", "a@b@example.org"])
+def test_a_contact_address_that_is_not_one_is_refused(monkeypatch, value):
+    monkeypatch.setenv("WIDMONITOR_CONTACT_EMAIL", value)
+    with pytest.raises(ImproperlyConfigured, match="WIDMONITOR_CONTACT_EMAIL must be an e-mail address"):
+        envemail("WIDMONITOR_CONTACT_EMAIL", "")
+
+
+@pytest.mark.parametrize("value", ["creativecommons.org/licenses/by/4.0/", "ftp://example.org/licence", "https://"])
+def test_a_licence_address_must_be_a_web_address(monkeypatch, value):
+    monkeypatch.setenv("WIDMONITOR_DATA_LICENCE_URL", value)
+    with pytest.raises(ImproperlyConfigured, match="WIDMONITOR_DATA_LICENCE_URL must be a web address"):
+        envurl("WIDMONITOR_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")

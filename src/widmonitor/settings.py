@@ -35,6 +35,21 @@ def envint(name, default, minimum=0):
     return number
 
 
+def envemail(name, default):
+    value = os.environ.get(name, default).strip()
+    if value and (value.count("@") != 1 or not value.split("@")[0] or "." not in value.split("@")[1] or " " in value):
+        raise ImproperlyConfigured(f"{name} must be an e-mail address (name@example.org), not {value!r}.")
+    return value
+
+
+def envurl(name, default):
+    value = os.environ.get(name, default).strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ImproperlyConfigured(f"{name} must be a web address starting with https:// or http://, not {value!r}.")
+    return value
+
+
 def envpath(name, default):
     return Path(os.environ.get(name, default)).expanduser().resolve()
 
@@ -139,6 +154,7 @@ INSTALLED_APPS = [
     "widmonitor.reports",
     "widmonitor.reach",
     "widmonitor.experts",
+    "widmonitor.sitepages",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +170,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "widmonitor.partners.emails.FailedMailMiddleware",  # an e-mail that fails tells who sent it
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "widmonitor.sitepages.licence.LicenceLinkMiddleware",  # open data answers name their licence
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it answers a locked-out login
 ]
@@ -183,6 +200,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "widmonitor.sitepages.context.open_data_licence",
             ],
         },
     },
@@ -260,3 +278,17 @@ SITE_URL = os.environ.get("WIDMONITOR_SITE_URL") or "http://127.0.0.1:8000"
 # Experts who withdraw their consent are hidden at once and erased this many days later
 # (`widmonitor erase-withdrawn-experts`, also run by `widmonitor setup`).
 EXPERT_ERASE_DAYS = envint("WIDMONITOR_EXPERT_ERASE_DAYS", "30")
+
+# Who runs this site and how to reach them, shown on the contact, privacy and accessibility pages
+# (`widmonitor check --deploy` warns while they are not set).
+CONTACT = {
+    "operator": os.environ.get("WIDMONITOR_OPERATOR", ""),
+    "email": envemail("WIDMONITOR_CONTACT_EMAIL", ""),
+}
+
+# The licence of the open data (downloads, API): named on the licence page, beside every download
+# and in the API description, and in a `Link: <url>; rel="license"` header of every data answer.
+DATA_LICENCE = {
+    "name": os.environ.get("WIDMONITOR_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 International (CC BY 4.0)"),
+    "url": envurl("WIDMONITOR_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+}

@@ -5,6 +5,7 @@ from django.urls import include, path
 from .api.api import api
 from .back_office import BackOfficeLoginForm
 from .health import healthz
+from .sitepages import views as sitepages_views
 
 admin.site.login_form = BackOfficeLoginForm
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", sitepages_views.favicon),
 ] + i18n_patterns(
     path("partner/experts/", include("widmonitor.experts.invitation_urls")),
     path("partner/", include("widmonitor.partners.urls")),
@@ -22,5 +24,6 @@ urlpatterns = [
     path("job-ad-checker/", include("widmonitor.jobads.urls")),
     path("experts/", include("widmonitor.experts.urls")),
     path("panel-check/", include("widmonitor.experts.panel_urls")),
+    path("", include("widmonitor.sitepages.urls")),
     path("", include("widmonitor.portal.urls")),
 )

@@ -2,7 +2,14 @@
 
 import pytest
 
+from widmonitor.sitepages.loader import load_site_pages
+
 from .conftest import serious_violations
+
+
+@pytest.fixture
+def site_pages(db):
+    return load_site_pages()
 
 PAGES = [
     "/{lang}/",
@@ -18,11 +25,18 @@ PAGES = [
     "/{lang}/finder/",
     "/{lang}/finder/?situation=job-seeker&free=on",
     "/{lang}/partner/login/",
+    "/{lang}/about/",
+    "/{lang}/privacy/",
+    "/{lang}/accessibility/",
+    "/{lang}/licence/",
+    "/{lang}/no-such-page/",
 ]
 
 
 @pytest.mark.parametrize("language", ["nl", "fr", "en"])
-def test_no_serious_or_critical_violation_on_any_public_page(audited, axe_source, live_server, fictional_registry, language):
+def test_no_serious_or_critical_violation_on_any_public_page(
+    audited, axe_source, live_server, fictional_registry, site_pages, language
+):
     found = {}
     for template in PAGES:
         url = template.format(lang=language)

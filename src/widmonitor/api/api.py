@@ -11,6 +11,7 @@ content language of the texts. The schema is at ``/api/openapi.json``, the docs 
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.conf import settings
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 
@@ -25,7 +26,16 @@ from widmonitor.vocabularies.models import Term
 from . import records, schemas
 from .docs import LocalSwagger
 
-api = NinjaAPI(
+class OpenDataApi(NinjaAPI):
+    """The API, its description naming the open data's licence (``settings.DATA_LICENCE``) when it is asked for."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schema["info"]["license"] = {"name": settings.DATA_LICENCE["name"], "url": settings.DATA_LICENCE["url"]}
+        return schema
+
+
+api = OpenDataApi(
     title="widmonitor",
     version="1",
     description="The published registry of Women in Digital initiatives, read-only. "

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.migrations.exceptions import InconsistentMigrationHistory
 
 from widmonitor.reports.bundled import load_bundled as load_report_texts
+from widmonitor.sitepages.loader import load_site_pages
 from widmonitor.search import index
 
 
@@ -38,6 +39,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Annual reports: {blocks} text blocks, {meetings} meetings and {supporters} supporting organisations of past editions added."
             )
+        pages = load_site_pages()
+        if verbosity:
+            self.stdout.write(f"Site pages: {len(pages.created)} added from data/pages, {len(pages.kept)} kept as edited.")
         index.refresh()  # whatever a load kept as it was is findable too
         if isinstance(staticfiles_storage, ManifestFilesMixin):  # not under DEBUG: the apps' files are read as they are
             # compressed copies named by their content's hash; django-ninja's ReDoc is never shown

@@ -6,6 +6,7 @@ from django import template
 from django.urls import translate_url
 from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from widmonitor.languages import language_name
@@ -30,8 +31,14 @@ def text(record, field, element="span", mark=True):
 
 @register.simple_tag(takes_context=True)
 def in_language(context, code):
-    """This page, with its search, in the interface language ``code``."""
-    return translate_url(context["request"].get_full_path(), code)
+    """This page, with its search, in the interface language ``code``; on a page that is not found, the
+    same address under that language's prefix (``translate_url`` leaves an address it cannot resolve as it is)."""
+    path = context["request"].get_full_path()
+    translated = translate_url(path, code)
+    current = f"/{get_language()}/"
+    if translated == path and path.startswith(current):
+        return f"/{code}/{path[len(current):]}"
+    return translated
 
 
 @register.simple_tag
