@@ -153,10 +153,10 @@ def test_it_collects_every_problem_with_file_record_and_field_and_changes_nothin
         "bad.yaml, records[2] (paid-course).facts.url: url 'https://guessed.example.be/' is not the page's own address and 'says' "
         "does not show it (expected the address as the page prints it, in 'says')",
         "bad.yaml, records[2] (paid-course).facts.status: missing 'page': every fact needs the page that states it",
-        "bad.yaml, records[3] (paid-course): initiative 'paid-course' has two records in this file",
-        "bad.yaml, records[3] (paid-course): 'website' is not a fact of an initiative (expected one of url, organisations, cost, "
+        "bad.yaml, records[3] (paid-course): 'paid-course' has two records in this file",
+        "bad.yaml, records[3] (paid-course): 'website' is not one of the facts of this record (expected one of url, organisations, cost, "
         "ages, audiences, regions, places, languages, formats, status, starts, ends)",
-        "bad.yaml, records[4]: unknown initiative 'nobody-knows' (expected a uid or slug of data/registry/*.yaml)",
+        "bad.yaml, records[4]: unknown initiative 'nobody-knows' (expected a uid of data/registry/*.yaml)",
         "bad.yaml, records[5] (club-vzw): no facts (expected facts, or no_page_found: true when no page about it was found)",
     ]
     assert caught.value.problems[4].field == "cost"

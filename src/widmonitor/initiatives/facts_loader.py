@@ -198,8 +198,8 @@ class FactsFile:
         parsed = []
         for fact_field, stated in facts.items():
             if fact_field not in allowed:
-                message = _("'%(value)s' is not a fact of an %(kind)s (expected one of %(expected)s)")
-                self.reader.error(where, "unknown_field", message, value=fact_field, kind=kind, expected=", ".join(allowed))
+                message = _("'%(value)s' is not one of the facts of this record (expected one of %(expected)s)")
+                self.reader.error(where, "unknown_field", message, value=fact_field, expected=", ".join(allowed))
                 continue
             entries = stated if isinstance(stated, list) else [stated]
             for j, entry in enumerate(entries):
@@ -224,12 +224,14 @@ class FactsFile:
         key = str(item[kind])
         known = self.context.initiatives if kind == "initiative" else self.context.organisations
         if key not in known:
-            message = _("unknown %(kind)s '%(value)s' (expected a uid or slug of data/registry/*.yaml)")
-            self.reader.error(where, "unknown_" + kind, message, kind=kind, value=key)
+            if kind == "initiative":
+                message = _("unknown initiative '%(value)s' (expected a uid of data/registry/*.yaml)")
+            else:
+                message = _("unknown organisation '%(value)s' (expected a slug of data/registry/*.yaml)")
+            self.reader.error(where, "unknown_" + kind, message, value=key)
             return None
         if (kind, key) in self.seen:
-            message = _("%(kind)s '%(value)s' has two records in this file")
-            self.reader.error(f"{where} ({key})", "duplicate", message, kind=kind, value=key)
+            self.reader.error(f"{where} ({key})", "duplicate", _("'%(value)s' has two records in this file"), value=key)
         self.seen.add((kind, key))
         return kind, key, known[key]
 
