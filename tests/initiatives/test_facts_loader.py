@@ -178,3 +178,16 @@ def test_an_address_must_be_http_or_https_with_a_host(tmp_path, records, address
     with pytest.raises(Problems) as caught:
         load_facts([write(tmp_path, data)])
     assert [str(p) for p in caught.value.problems] == [f"facts.yaml, records[1] (club).facts.url: url '{address}': {problem}"]
+
+
+def test_a_more_precise_date_agrees_with_a_year_and_pages_that_agree_fill_the_most_precise(tmp_path, records):
+    data = facts_file(
+        [
+            initiative_facts("paid-course", starts=fact("2020-09")),
+            initiative_facts("club", starts=[fact("2017"), fact("2017-03", page="own")]),
+        ]
+    )
+    load_facts([write(tmp_path, data)])
+    assert Initiative.objects.get(uid="club").starts == "2017-03"
+    assert Initiative.objects.get(uid="paid-course").starts == "2020"
+    assert sorted(Fact.objects.values_list("use", flat=True)) == ["agrees", "filled", "filled"]

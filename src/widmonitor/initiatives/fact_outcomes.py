@@ -22,6 +22,7 @@ from .writes import save_initiatives
 INITIATIVE_SCALARS = {"url": "", "cost": Cost.UNKNOWN, "status": Status.UNKNOWN, "starts": "", "ends": ""}
 INITIATIVE_LISTS = ("organisations", *TERM_RELATIONS)
 ORGANISATION_SCALARS = {"website": "", "kind": "", "region": ""}
+DATES = ("starts", "ends")
 EMPTY = {**INITIATIVE_SCALARS, **ORGANISATION_SCALARS, **{name: [] for name in INITIATIVE_LISTS}}
 
 
@@ -77,18 +78,30 @@ def filled_values():
     return filled
 
 
+def consistent(name, a, b):
+    """Whether two values of ``name`` say the same: equal, or for a date one more precise than the
+    other (2015-04 is in 2015)."""
+    if name in DATES:
+        return a.startswith(b) or b.startswith(a)
+    return comparable(name, a) == comparable(name, b)
+
+
 def decide(name, own, facts):
-    """``(value, use)``: the field's value after the facts, and what each fact of it is (one use for all)."""
+    """``(value, uses)``: the field's value after the facts, and what each fact of it is.
+
+    A value of the record's own stays, each fact agreeing with it or differing. An empty field
+    takes the facts' value: the union of what pages list, or the one value pages agree on (for a
+    date, the most precise of consistent dates); pages that differ fill nothing.
+    """
     empty = EMPTY[name]
     if comparable(name, own) != comparable(name, empty):
         if isinstance(empty, list):
             return own, [Fact.Use.AGREES if set(f.value) <= set(own) else Fact.Use.DIFFERS for f in facts]
-        return own, [Fact.Use.AGREES if comparable(name, f.value) == comparable(name, own) else Fact.Use.DIFFERS for f in facts]
+        return own, [Fact.Use.AGREES if consistent(name, f.value, own) else Fact.Use.DIFFERS for f in facts]
     if isinstance(empty, list):
         return list(dict.fromkeys(item for f in facts for item in f.value)), [Fact.Use.FILLED] * len(facts)
-    values = {comparable(name, f.value) for f in facts}
-    if len(values) == 1:
-        return facts[0].value, [Fact.Use.FILLED] * len(facts)
+    if facts and all(consistent(name, f.value, g.value) for f in facts for g in facts):
+        return max((f.value for f in facts), key=len), [Fact.Use.FILLED] * len(facts)
     return own, [Fact.Use.PAGES_DIFFER] * len(facts)
 
 
