@@ -21,7 +21,7 @@ def facts(tmp_path, strategy):
         organisations=[{"slug": "club-vzw", "name": "Club vzw"}],
         initiatives=[
             registry_files.initiative("club"),
-            registry_files.initiative("paid-course", cost="paid"),
+            registry_files.initiative("paid-course", cost="paid", starts="2020", ends="2021"),
             registry_files.initiative("nothing-found"),
             registry_files.initiative("never-searched"),
         ],
@@ -35,8 +35,9 @@ def facts(tmp_path, strategy):
             ages=fact({"min": 7, "max": 18}),
             places=fact(["Asse", "Beersel"]),
             status=fact("ongoing"),
+            regions=[fact(["flanders"]), fact(["brussels"], page="own")],
         ),
-        initiative_facts("paid-course", cost=fact("free"), regions=fact(["flanders"])),
+        initiative_facts("paid-course", cost=fact("free"), regions=fact(["flanders"]), status=fact("ongoing")),
         {"initiative": "nothing-found", "no_page_found": True, "searched_for": "nothing found"},
         {"organisation": "club-vzw", "facts": {"website": fact(OWN_SITE["url"], page="own")}},
     ]
@@ -69,6 +70,19 @@ def test_the_status_a_page_states_is_shown_with_that_page_and_its_date(anonymous
     assert f"<dd>ongoing — source: {NEWS_LINK}Example News, September 2021</a></dd>" in page(anonymous, "en", "club")
 
 
+def test_a_status_the_dates_contradict_is_shown_as_what_a_page_stated_then(anonymous, facts):
+    html = page(anonymous, "en", "paid-course")
+    assert f"<dt>Status</dt><dd>completed (a page states: ongoing — source: {NEWS_LINK}Example News, September 2021</a>)</dd>" in html
+
+
+def test_a_page_that_states_part_of_a_list_is_named_with_what_it_states(anonymous, facts):
+    html = page(anonymous, "en", "club")
+    assert (
+        f"<dt>Where</dt><dd>Brussels-Capital Region, Flanders (Flanders — source: {NEWS_LINK}Example News, September 2021</a>; "
+        f"Brussels-Capital Region — source: {OWN_LINK})</dd>"
+    ) in html
+
+
 def test_a_searched_record_says_what_the_search_found_instead_of_unknown(anonymous, facts):
     with translation.override("fr"):
         nothing = gettext("no public page found (searched %(month)s)") % {"month": "décembre 2026"}
@@ -83,7 +97,7 @@ def test_a_searched_record_says_what_the_search_found_instead_of_unknown(anonymo
 
 def test_a_fact_that_differs_from_the_record_is_shown_beside_its_value(anonymous, facts):
     html = page(anonymous, "en", "paid-course")
-    assert f"<dt>Cost</dt><dd>paid (another page states: free — source: {NEWS_LINK}Example News, September 2021</a>)</dd>" in html
+    assert f"<dt>Cost</dt><dd>paid (a page states: free — source: {NEWS_LINK}Example News, September 2021</a>)</dd>" in html
     assert f"<dt>Where</dt><dd>Flanders — source: {NEWS_LINK}" in html
 
 
@@ -101,4 +115,4 @@ def test_the_api_and_the_downloads_carry_each_fact_with_its_page(anonymous, fact
     rows = {row["uid"]: row for row in anonymous.get("/en/initiatives/download.json").json()["initiatives"]}
     assert rows["club"]["facts_searched"] == "2026-12-07"
     assert f"cost: free ({NEWS['url']})" in rows["club"]["fact_sources"] and f"ages: 7-18 ({NEWS['url']})" in rows["club"]["fact_sources"]
-    assert rows["paid-course"]["fact_sources"] == [f"regions: flanders ({NEWS['url']})"]  # the differing cost is not a source
+    assert rows["paid-course"]["fact_sources"] == [f"regions: flanders ({NEWS['url']})", f"status: ongoing ({NEWS['url']})"]  # not the differing cost

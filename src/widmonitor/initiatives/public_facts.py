@@ -23,6 +23,7 @@ class PublicFacts:
     facts: list
     searched: object  # the day of the latest search, or None: nobody searched
     page_found: bool
+    record: object = None
 
     @classmethod
     def of(cls, record):
@@ -31,11 +32,19 @@ class PublicFacts:
         searches = list(record.fact_searches.all())
         facts = [fact for search in searches for fact in search.facts.all()]
         latest = max((search.searched for search in searches), default=None)
-        return cls(facts, latest, any(not search.no_page_found for search in searches))
+        return cls(facts, latest, any(not search.no_page_found for search in searches), record)
 
     def sources(self, name):
         """The facts whose pages state the value the record shows for ``name``."""
         return [fact for fact in self.facts if fact.field == name and fact.use in SOURCES]
+
+    def states_all(self, fact):
+        """Whether ``fact`` states all the record shows for its field (for a list: every item, no other)."""
+        relation = getattr(self.record, fact.field, None) if isinstance(fact.value, list) else None
+        if relation is None or not hasattr(relation, "all"):
+            return True
+        shown = {getattr(item, "slug", None) or item.code for item in relation.all()}
+        return shown == set(fact.value)
 
     def others(self, name):
         """The facts whose pages state another value for ``name`` than the record shows."""

@@ -93,20 +93,39 @@ def public_facts(record):
     return PublicFacts.of(record)
 
 
-@register.simple_tag
-def fact_sources(facts, name):
-    """' — source: <page>' for the value shown, and what other pages state instead; or nothing."""
+def sourced(sources, others, facts=None):
+    """' — source: <page>' for ``sources``, then what ``others`` state instead (or that pages differ).
+
+    A page that states only part of a list the record shows (one of its regions) is named with what
+    it states: ' (Flanders — source: <page>)'.
+    """
     parts = []
-    sources = facts.sources(name)
-    if sources:
-        parts.append(format_html(" — {}", sources_phrase(sources)))
-    others = facts.others(name)
+    whole = [f for f in sources if facts is None or facts.states_all(f)]
+    part = [f for f in sources if f not in whole]
+    if whole:
+        parts.append(format_html(" — {}", sources_phrase(whole)))
+    if part:
+        parts.append(format_html(" ({})", joined(map(statement, part))))
     if others and others[0].use == Fact.Use.PAGES_DIFFER:
         parts.append(format_html(" ({})", safe_format(_("pages differ: %(statements)s"), statements=joined(map(statement, others)))))
     elif others:
-        text = ngettext("another page states: %(statements)s", "other pages state: %(statements)s", len(others))
+        text = ngettext("a page states: %(statements)s", "pages state: %(statements)s", len(others))
         parts.append(format_html(" ({})", safe_format(text, statements=joined(map(statement, others)))))
     return joined(parts, "")
+
+
+@register.simple_tag
+def fact_sources(facts, name):
+    """' — source: <page>' for the value shown, and what other pages state instead; or nothing."""
+    return sourced(facts.sources(name), facts.others(name), facts)
+
+
+@register.simple_tag
+def status_sources(facts, shown):
+    """The pages that state the status shown (``Initiative.status_on``), and those that state another,
+    each as of its own date; or nothing."""
+    stated = facts.stated("status")
+    return sourced([f for f in stated if f.value == shown], [f for f in stated if f.value != shown])
 
 
 @register.simple_tag
