@@ -191,3 +191,19 @@ def test_a_more_precise_date_agrees_with_a_year_and_pages_that_agree_fill_the_mo
     assert Initiative.objects.get(uid="club").starts == "2017-03"
     assert Initiative.objects.get(uid="paid-course").starts == "2020"
     assert sorted(Fact.objects.values_list("use", flat=True)) == ["agrees", "filled", "filled"]
+
+
+def test_load_initiatives_loads_the_registry_and_its_facts_all_or_nothing(tmp_path, strategy, settings):
+    from django.core.management import CommandError, call_command
+
+    (tmp_path / "registry" / "facts").mkdir(parents=True)
+    registry_files.write(tmp_path / "registry", registry_files.registry(initiatives=[registry_files.initiative("club")]))
+    facts = write(tmp_path / "registry" / "facts", facts_file([initiative_facts("club", cost=fact("free"))]))
+    settings.DATA_DIR = tmp_path
+    call_command("load_initiatives", verbosity=0)
+    assert Initiative.objects.get(uid="club").cost == "free"
+    Initiative.objects.all().delete()
+    facts.write_text(facts.read_text().replace("free", "cheap"), encoding="utf-8")
+    with pytest.raises(CommandError, match="cost 'cheap' \\(expected one of free, paid\\)"):
+        call_command("load_initiatives", verbosity=0)
+    assert not Initiative.objects.exists()
