@@ -10,7 +10,7 @@ PUBLISHED = {"girls-code", "women-developers", "mentoring-network", "teachers-ai
 INITIATIVE_KEYS = {
     "uid", "title", "summary", "original_language", "organisations", "objectives", "audiences", "regions",
     "languages", "formats", "cost", "sector", "status", "starts", "ends", "url", "source_document",
-    "source_section", "provenance_note", "updated_at",
+    "source_section", "provenance_note", "public_facts", "updated_at",
 }
 TEXT_KEYS = {"text", "language", "original", "fallback"}
 

@@ -2,7 +2,7 @@
 
 ORGANISATION_KEYS = {
     "slug", "name", "kind", "sector", "region", "website", "source_document", "source_section", "provenance_note",
-    "initiative_count",
+    "public_facts", "initiative_count",
 }
 
 

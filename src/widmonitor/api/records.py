@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 
 from widmonitor.actors.models import Organisation
 from widmonitor.initiatives.models import TERM_RELATIONS, Initiative
+from widmonitor.initiatives.public_facts import FACTS_PREFETCH, PublicFacts
 from widmonitor.languages import content_codes
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Moderation
@@ -36,7 +37,7 @@ def published_in_order(pks):
     """The published initiatives ``pks`` in that order, relations prefetched, read in chunks."""
     for start in range(0, len(pks), CHUNK):
         chunk = pks[start : start + CHUNK]
-        records = Initiative.objects.published().filter(pk__in=chunk).prefetch_related("organisations", "objectives", *TERM_RELATIONS)
+        records = Initiative.objects.published().filter(pk__in=chunk).prefetch_related("organisations", "objectives", *TERM_RELATIONS, FACTS_PREFETCH)
         by_pk = {record.pk: record for record in records}
         yield from (by_pk[pk] for pk in chunk if pk in by_pk)
 
@@ -60,6 +61,7 @@ def initiative(record, language, strategy_codes):
         "objectives": objective_codes(record, strategy_codes),
         **{relation: [term.code for term in getattr(record, relation).all()] for relation in TERM_RELATIONS},
         **{name: getattr(record, name) for name in PLAIN_FIELDS},
+        "public_facts": PublicFacts.of(record).as_data(),
         "updated_at": record.updated_at,
     }
 
@@ -67,7 +69,7 @@ def initiative(record, language, strategy_codes):
 def organisations():
     """Every organisation, with the number of its published initiatives."""
     published = Count("initiatives", filter=Q(initiatives__moderation=Moderation.PUBLISHED))
-    return Organisation.objects.select_related("region").annotate(initiative_count=published)
+    return Organisation.objects.select_related("region").prefetch_related(FACTS_PREFETCH).annotate(initiative_count=published)
 
 
 def organisation(record, language):
@@ -81,6 +83,7 @@ def organisation(record, language):
         "source_document": record.source_document,
         "source_section": record.source_section,
         "provenance_note": record.provenance_note,
+        "public_facts": PublicFacts.of(record).as_data(),
         "initiative_count": record.initiative_count,
     }
 

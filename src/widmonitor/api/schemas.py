@@ -40,6 +40,32 @@ class InitiativeFilters(Schema):
     offset: int = Field(0, ge=0, description="How many matching initiatives to skip.")
 
 
+class FactPage(Schema):
+    url: str = Field(description="The address of the public page that states the fact.")
+    title: str
+    publisher: str
+    date: str = Field(description="The page's own date, YYYY, YYYY-MM or YYYY-MM-DD; empty when it shows none.")
+    language: str
+    kind: str = Field(description="news, own-site, event-listing, public-body or other.")
+
+
+class Fact(Schema):
+    field: str = Field(description="The record's field the fact is about, e.g. cost; or ages, places (no field of the record).")
+    value: str | list[str] | dict[str, int] = Field(description='As the page states it: "free", ["flanders"], {"min": 7, "max": 18}.')
+    use: str = Field(
+        description="filled: it gave the record's value; agrees: the record's own value is the same; differs: the record "
+        "keeps another value of its own; pages-differ: pages state different values, none applied; shown: no field of the record."
+    )
+    says: str = Field(description="A short phrase of the page, in its language, that shows the fact.")
+    page: FactPage
+
+
+class PublicFacts(Schema):
+    searched: str | None = Field(description="The day public pages about the record were last searched for; null: never.")
+    page_found: bool | None = Field(description="Whether that search found a page about it; null: never searched.")
+    facts: list[Fact]
+
+
 class OrganisationRef(Schema):
     slug: str
     name: Text
@@ -65,6 +91,7 @@ class Initiative(Schema):
     source_document: str
     source_section: str
     provenance_note: str
+    public_facts: PublicFacts = Field(description="What public pages state about it, each fact with its page.")
     updated_at: datetime
 
 
@@ -90,6 +117,7 @@ class Organisation(Schema):
     source_document: str
     source_section: str
     provenance_note: str
+    public_facts: PublicFacts = Field(description="What public pages state about it, each fact with its page.")
     initiative_count: int = Field(description="Its published initiatives.")
 
 

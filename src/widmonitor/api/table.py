@@ -4,12 +4,15 @@ Column names are stable identifiers (``title_<language code>``, ``audiences``), 
 script reading the CSV reads the JSON too. Texts come per content language as stored (empty
 where there is no translation; ``original_language`` says which one is the original). Lists
 (organisations, audiences, ...) are names and labels in the visitor's language; objectives are
-the strategy's codes. Contact details and the moderation state are not columns.
+the strategy's codes. ``facts_searched`` is the day public pages were searched for (empty: never) and
+``fact_sources`` each fact of the values shown, with the address of the page that states it
+(``cost: free (https://...)``, codes as in data files). Contact details and the moderation state are not columns.
 """
 
 from django.utils import timezone
 
 from widmonitor.initiatives.models import TERM_RELATIONS
+from widmonitor.initiatives.public_facts import SOURCES, PublicFacts
 from widmonitor.languages import content_codes
 
 from .records import objective_codes
@@ -29,6 +32,8 @@ def columns():
         *LIST_COLUMNS,
         *CHOICE_COLUMNS,
         *TEXT_COLUMNS,
+        "facts_searched",
+        "fact_sources",
         "updated_at",
     ]
 
@@ -52,5 +57,20 @@ def row(initiative, language, strategy_codes):
         **lists,
         **{name: str(getattr(initiative, f"get_{name}_display")()) for name in CHOICE_COLUMNS},
         **{name: getattr(initiative, name) for name in TEXT_COLUMNS},
+        **fact_columns(PublicFacts.of(initiative)),
         "updated_at": timezone.localtime(initiative.updated_at).isoformat(timespec="seconds"),
+    }
+
+
+def fact_value(value):
+    if isinstance(value, dict):  # an age range
+        return f"{value.get('min', '')}-{value.get('max', '')}"
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def fact_columns(facts):
+    """The day public pages were searched for, and each fact of the values shown with its page's address."""
+    return {
+        "facts_searched": facts.searched.isoformat() if facts.searched else "",
+        "fact_sources": [f"{fact.field}: {fact_value(fact.value)} ({fact.page.url})" for fact in facts.facts if fact.use in SOURCES],
     }

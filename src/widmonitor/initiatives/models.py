@@ -333,3 +333,98 @@ class PublishedListEntry(models.Model):
 
     def __str__(self):
         return f"{self.published_list} #{self.position}"
+
+
+class FactPage(models.Model):
+    """A public page that states facts about initiatives or organisations, as a facts file
+    (data/registry/facts/*.yaml) cites it: its address, title, publisher, date, language and kind."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("news article")
+        OWN_SITE = "own-site", _("own website")
+        EVENT_LISTING = "event-listing", _("event listing")
+        PUBLIC_BODY = "public-body", _("public body's page")
+        OTHER = "other", _("other page")
+
+    source_file = models.CharField(_("facts file"), max_length=100, help_text=_("e.g. wid-report-2022-a.yaml"))
+    key = models.SlugField(_("page id"), max_length=100, help_text=_("The page's id in its facts file, e.g. knack-coderdojo-2021-09."))
+    url = models.URLField(_("address"), max_length=1000)
+    title = models.CharField(_("title"), max_length=500, help_text=_("The page's title as it reads."))
+    publisher = models.CharField(_("publisher"), max_length=200, help_text=_("e.g. Data News (Knack)"))
+    date = models.CharField(
+        _("date"), max_length=10, blank=True, validators=[validate_partial_date], help_text=_("The page's own date, e.g. 2021-09; empty if it shows none.")
+    )
+    language = models.CharField(_("language"), max_length=8, help_text=_("e.g. nl"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = _("public page")
+        verbose_name_plural = _("public pages")
+        ordering = ["source_file", "key"]
+        constraints = [models.UniqueConstraint(fields=["source_file", "key"], name="fact_page_unique_key")]
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title}"
+
+
+class FactSearch(models.Model):
+    """One record of a facts file: the search for public pages about an initiative or an
+    organisation, on a day, and whether any page about it was found. Its facts hang from it."""
+
+    source_file = models.CharField(_("facts file"), max_length=100)
+    initiative = models.ForeignKey(
+        Initiative, models.CASCADE, null=True, blank=True, related_name="fact_searches", verbose_name=_("initiative")
+    )
+    organisation = models.ForeignKey(
+        "actors.Organisation", models.CASCADE, null=True, blank=True, related_name="fact_searches", verbose_name=_("organisation")
+    )
+    searched = models.DateField(_("searched on"))
+    searched_for = models.CharField(_("searched for"), max_length=300, blank=True, help_text=_("The words looked for."))
+    no_page_found = models.BooleanField(_("no public page found"), default=False)
+
+    class Meta:
+        verbose_name = _("search for public pages")
+        verbose_name_plural = _("searches for public pages")
+        ordering = ["source_file", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(initiative__isnull=False, organisation__isnull=True)
+                | models.Q(initiative__isnull=True, organisation__isnull=False),
+                name="fact_search_one_subject",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_file}: {self.initiative or self.organisation}"
+
+
+class Fact(models.Model):
+    """One field's value as one public page states it, with the short phrase that shows where.
+
+    ``use`` says what the loader did with it: it filled a field the record had empty, it agrees
+    with the record's own value, it differs from it (kept, reported, never applied), pages
+    differ among themselves, or it has no field on the record (ages, places) and is shown as it is.
+    """
+
+    class Use(models.TextChoices):
+        FILLED = "filled", _("filled an empty field")
+        AGREES = "agrees", _("agrees with the record")
+        DIFFERS = "differs", _("differs from the record")
+        PAGES_DIFFER = "pages-differ", _("pages differ")
+        SHOWN = "shown", _("shown as stated")
+
+    search = models.ForeignKey(FactSearch, models.CASCADE, related_name="facts", verbose_name=_("search"))
+    field = models.CharField(_("field"), max_length=20, help_text=_("e.g. cost"))
+    value = models.JSONField(_("value"), help_text=_('As the page states it, e.g. "free" or ["flanders"].'))
+    page = models.ForeignKey(FactPage, models.CASCADE, related_name="facts", verbose_name=_("page"))
+    says = models.CharField(_("says"), max_length=300, blank=True, help_text=_("A short phrase of the page that shows the fact."))
+    use = models.CharField(_("use"), max_length=20, choices=Use.choices, default=Use.SHOWN)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("public fact")
+        verbose_name_plural = _("public facts")
+        ordering = ["search", "position"]
+
+    def __str__(self):
+        return f"{self.field}: {self.value}"

@@ -12,7 +12,7 @@ from widmonitor.search import index
 class Command(BaseCommand):
     help = (
         "Prepare the database: apply migrations, then load the controlled lists, the strategy, "
-        "the bundled registry, the indicator data, expert topics and the texts of past reports; collect "
+        "the bundled registry and its public facts, the indicator data, expert topics and the texts of past reports; collect "
         "the static files. "
         "Safe to run again: existing records are kept."
     )
