@@ -7,6 +7,7 @@ offline demo: SQLite in ``./var``, a secret key generated once and kept there.
 import os
 import secrets
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -52,6 +53,20 @@ def envurl(name, default):
 
 def envpath(name, default):
     return Path(os.environ.get(name, default)).expanduser().resolve()
+
+
+def envnetworks(name, default):
+    """Comma-separated addresses or networks, e.g. ``127.0.0.1,10.0.0.0/8``."""
+    networks = []
+    for item in os.environ.get(name, default).split(","):
+        if item.strip():
+            try:
+                networks.append(ip_network(item.strip()))
+            except ValueError as error:
+                raise ImproperlyConfigured(
+                    f"{name} must list addresses or networks separated by commas (e.g. 127.0.0.1,10.0.0.0/8), not {item.strip()!r}."
+                ) from error
+    return networks
 
 
 def database_from_url(url):
@@ -141,6 +156,7 @@ INSTALLED_APPS = [
     "csp",
     "ninja",  # its bundled Swagger UI files, for the API's docs page
     "widmonitor",
+    "widmonitor.throttle",
     "widmonitor.vocabularies",
     "widmonitor.strategy",
     "widmonitor.actors",
@@ -186,6 +202,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "widmonitor/locked_out.html"
 AXES_VERBOSE = False
+# The visitor's address, for the login throttle and every other limit: X-Forwarded-For is read only
+# from these reverse proxies (e.g. 127.0.0.1 when nginx runs on the same host); none by default.
+TRUSTED_PROXIES = envnetworks("WIDMONITOR_TRUSTED_PROXIES", "")
+AXES_CLIENT_IP_CALLABLE = "widmonitor.throttle.addresses.client_address"
 
 ROOT_URLCONF = "widmonitor.urls"
 WSGI_APPLICATION = "widmonitor.wsgi.application"

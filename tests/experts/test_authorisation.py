@@ -44,11 +44,48 @@ def test_who_may_invite_from_the_back_office(people, role, status):
     assert ExpertProfile.objects.filter(user__email="invited1@example.org").exists() == (status == 200)
 
 
-def test_an_address_with_an_account_cannot_be_invited(people):
-    response = client_of(people["partner"]).post(reverse("expert_invitations:invite"), {"email": "Moderator@example.org", "name": "X", "language": "en"})
+def answer_to_an_invitation(client, email):
+    """What the inviting partner sees: the status, where she is sent, and the page there with the address left out."""
+    response = client.post(reverse("expert_invitations:invite"), {"email": email, "name": "X", "language": "en"}, follow=True)
+    page = response.content.decode().replace(email.lower(), "ADDRESS")
+    return response.redirect_chain, response.status_code, page.replace("csrfmiddlewaretoken", "")
 
-    assert response.status_code == 400
-    assert "moderator@example.org already has an account" in response.content.decode()
+
+def test_the_partners_invitation_answers_the_same_whether_the_address_has_an_account_or_not(people, mailoutbox):
+    client = client_of(people["partner"])
+
+    with_account = answer_to_an_invitation(client, "Moderator@example.org")
+    without_account = answer_to_an_invitation(client, "newcomer@example.org")
+
+    assert with_account[:2] == without_account[:2] == ([(reverse("partners:overview"), 302)], 200)
+    assert "Unless ADDRESS already has an account (which this page does not reveal), she is invited" in with_account[2]
+    assert message_of(with_account[2]) == message_of(without_account[2])
+    assert [message.to for message in mailoutbox] == [["newcomer@example.org"]]
+    assert not ExpertProfile.objects.filter(user__username="moderator").exists()
+
+
+def message_of(page):
+    return page[page.index("Unless ADDRESS") :].split("<", 1)[0]
+
+
+def test_the_back_office_tells_a_moderator_that_an_address_has_an_account(people):
+    response = client_of(people["moderator"]).post(
+        reverse("admin:experts_expertprofile_invite"), {"email": "Partner-X@example.org", "name": "X", "language": "en"}
+    )
+
+    assert "partner-x@example.org already has an account, so it cannot be invited as an expert." in response.content.decode()
+    assert not ExpertProfile.objects.filter(name="X").exists()
+
+
+def test_tries_with_addresses_that_have_accounts_count_against_the_invitation_limit(people):
+    client = client_of(people["partner"])
+    for _n in range(INVITATIONS_PER_HOUR):
+        client.post(reverse("expert_invitations:invite"), {"email": "moderator@example.org", "name": "X", "language": "en"})
+
+    response = client.post(reverse("expert_invitations:invite"), invitation(99))
+
+    assert response.status_code == 429
+    assert not ExpertProfile.objects.filter(invited_by=people["partner"]).exists()
 
 
 def test_invitations_beyond_the_hourly_limit_are_refused(people):
@@ -111,6 +148,39 @@ def test_a_moderator_reads_profiles_in_the_back_office_but_does_not_edit_them(pe
 
     assert page.status_code == 200
     assert ExpertProfile.objects.get(pk=expert.pk).name == "Ann Expert"
+
+
+def profile_form(expert, **changes):
+    return {"name": expert.name, "bio_language": "en", "consents-TOTAL_FORMS": 0, "consents-INITIAL_FORMS": 0, **changes}
+
+
+def test_an_administrator_reads_profiles_in_the_back_office_but_does_not_edit_them(people, expert):
+    client = client_of(people["administrator"])
+
+    page = client.get(reverse("admin:experts_expertprofile_change", args=[expert.pk]))
+    client.post(reverse("admin:experts_expertprofile_change", args=[expert.pk]), profile_form(expert, name="Changed"))
+
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    assert ExpertProfile.objects.get(pk=expert.pk).name == "Ann Expert"
+
+
+@pytest.mark.parametrize("role", ["moderator", "administrator"])
+def test_no_one_reverts_or_edits_a_profile_through_its_history_in_the_back_office(people, expert, role):
+    earlier = expert.history.earliest()
+    expert.name = "Ann Renamed"
+    expert._change_reason = "Edited by the expert"
+    expert.save()
+    client = client_of(people[role])
+
+    history_page = reverse("admin:experts_expertprofile_simple_history", args=[expert.pk, earlier.history_id])
+
+    reading = client.get(history_page)
+    client.post(history_page, profile_form(expert, name="Ann Expert"))
+    client.post(history_page, profile_form(expert, name="Changed in the back office"))
+
+    assert reading.status_code == 200 and "Ann Expert" in reading.content.decode()
+    assert ExpertProfile.objects.get(pk=expert.pk).name == "Ann Renamed"
+    assert expert.history.count() == 2
 
 
 def test_moderators_enter_panel_records_and_partners_may_not(people):

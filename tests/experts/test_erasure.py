@@ -1,11 +1,17 @@
 """A withdrawn profile is erased after WIDMONITOR_EXPERT_ERASE_DAYS: personal fields, history rows and account."""
 
+import json
 from datetime import timedelta
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from widmonitor.experts.models import ExpertProfile, erase_withdrawn
@@ -109,3 +115,50 @@ def test_the_delay_setting_defaults_to_30_days(monkeypatch):
     monkeypatch.delenv("WIDMONITOR_EXPERT_ERASE_DAYS", raising=False)
 
     assert envint("WIDMONITOR_EXPERT_ERASE_DAYS", "30") == 30
+
+
+def log_entry(by, about, text, message=""):
+    return LogEntry.objects.create(
+        user=by, content_type=ContentType.objects.get_for_model(about), object_id=str(about.pk), object_repr=text,
+        action_flag=CHANGE, change_message=message,
+    )
+
+
+def test_her_name_and_address_leave_the_back_office_log(withdrawn, people):
+    ExpertProfile.objects.filter(pk=withdrawn.pk).update(name="Zoë Withdrawn")
+    moderator, consent = people["moderator"], withdrawn.consents.get()
+    about_her = [
+        log_entry(moderator, withdrawn, "Zoë Withdrawn", json.dumps([{"changed": {"fields": ["Name"]}}])),
+        log_entry(moderator, withdrawn, "Zoë Withdrawn", json.dumps([{"added": {"name": "consent", "object": "Consent of Zoë Withdrawn, 2025-01-01"}}])),
+        log_entry(moderator, consent, "Consent of Zoë Withdrawn, 2025-01-01"),
+        log_entry(moderator, withdrawn.user, "fay", json.dumps([{"changed": {"fields": ["Email address"]}}])),
+    ]
+    elsewhere = log_entry(moderator, moderator, "moderator", "Asked fay@example.org about the panel.")
+
+    erase_withdrawn()
+
+    label = f"erased profile #{withdrawn.pk}"
+    assert [(entry.object_repr, entry.change_message) for entry in LogEntry.objects.filter(pk__in=[e.pk for e in about_her]).order_by("pk")] == [
+        (label, '[{"changed": {"fields": ["Name"]}}]'),
+        (label, f'[{{"added": {{"name": "consent", "object": "Consent of {label}, 2025-01-01"}}}}]'),
+        (label, ""),
+        (label, '[{"changed": {"fields": ["Email address"]}}]'),
+    ]
+    assert LogEntry.objects.get(pk=elsewhere.pk).change_message == f"Asked {label} about the panel."
+    everything = " ".join(f"{entry.object_repr} {entry.change_message}" for entry in LogEntry.objects.all())
+    assert "Zo" not in everything and "fay@example.org" not in everything
+
+
+def test_her_logins_leave_the_login_throttle_log(withdrawn, people):
+    her_browser, other = Client(REMOTE_ADDR="198.51.100.23"), Client(REMOTE_ADDR="198.51.100.24")
+    login = reverse("experts:login")
+    her_browser.post(login, {"username": "fay", "password": "pass-1234-pass"})
+    her_browser.post(login, {"username": "FAY@example.org", "password": "a-typo"})
+    other.post(login, {"username": "bea", "password": "a-typo"})
+    assert AccessLog.objects.filter(username="fay").exists() and AccessAttempt.objects.filter(username="FAY@example.org").exists()
+
+    erase_withdrawn()
+
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        assert not model.objects.filter(ip_address="198.51.100.23").exists(), model.__name__
+    assert AccessAttempt.objects.filter(username="bea", ip_address="198.51.100.24").exists()

@@ -59,12 +59,12 @@ def test_script_in_every_text_field_comes_back_escaped_on_the_partner_pages_and_
 
 def test_submissions_beyond_the_hourly_limit_are_refused_with_a_clear_message(records, people, partner_x, organisations):
     for n in range(SUBMISSIONS_PER_HOUR):
-        Proposal.objects.create(initiative=records[0], author=people["partner of X"], data={"url": f"https://{n}.example"}, seen_version=1)
+        assert partner_x.post(reverse("partners:propose", args=["x-coding-club"]), initiative_form(organisations[0], title=f"X club {n}")).status_code == 302
 
     response = partner_x.post(reverse("partners:submit"), initiative_form(organisations[0]))
 
     assert response.status_code == 429
-    assert "You have sent 20 initiatives and proposals in the last hour, the most we accept." in response.content.decode()
+    assert "You have sent 20 initiatives, proposals and outcomes in the last hour, the most we accept." in response.content.decode()
     assert not Initiative.objects.filter(title__en="A new club").exists()
 
 

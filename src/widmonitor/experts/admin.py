@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from widmonitor.partners.emails import invited
+from widmonitor.partners.invitations import invite_again
 
 from .emails import send_invitation
 from .forms import ExpertInvitationForm
@@ -20,7 +21,7 @@ from .models import (
     ExpertProfile,
     PanelRecord,
     Topic,
-    invitation_limit_reached,
+    invitation_refused,
 )
 
 
@@ -48,7 +49,7 @@ class ExpertProfileAdmin(SimpleHistoryAdmin):
     search_fields = ("name", "organisation_name")
     inlines = [ConsentInline]
     readonly_fields = ("user", "invited_by", "created_at", "updated_at", "erased_at")
-    raw_id_fields = ("organisation",)
+    actions = ("send_invitation_again",)
 
     def get_urls(self):
         invite = self.admin_site.admin_view(partial(invite_view, self))
@@ -57,18 +58,35 @@ class ExpertProfileAdmin(SimpleHistoryAdmin):
     def add_view(self, request, form_url="", extra_context=None):  # experts are added through the invitation, not the add form
         return redirect("admin:experts_expertprofile_invite")
 
+    def has_change_permission(self, request, obj=None):
+        """No one edits an expert's profile here, administrators included: she keeps it herself (experts:me)."""
+        return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """An earlier version is for reading: simple_history would save its form, posted, whatever the permissions."""
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    @admin.action(description=_("Send the invitation again, with a new link (an expired link stays expired)"), permissions=["add"])
+    def send_invitation_again(self, request, queryset):
+        for profile in queryset.filter(user__isnull=False).select_related("user").order_by("user__email"):
+            level, sentence = invite_again(profile.user, lambda user, profile=profile: send_invitation(profile, request.user))
+            self.message_user(request, sentence, level)
+
 
 def invite_view(model_admin, request):
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     form = ExpertInvitationForm(request.POST or None)
     status = 200
-    if request.method == "POST":
-        if invitation_limit_reached(request.user):
+    if request.method == "POST" and form.is_valid():
+        if invitation_refused(request.user):
             form.add_error(None, _("You have invited %(limit)s experts in the last hour, the most we accept.") % {"limit": INVITATIONS_PER_HOUR})
             status = 429
-        elif form.is_valid():
-            expert = form.save(request.user)
+        elif (expert := form.save(request.user)) is None:  # the address got an account a moment ago
+            form.add_error("email", _("%(email)s already has an account, so it cannot be invited as an expert.") % {"email": form.cleaned_data["email"]})
+        else:
             sent = send_invitation(expert, request.user)
             model_admin.message_user(request, invited(expert.user.email, sent), messages.SUCCESS if sent else messages.WARNING)
             return redirect("admin:experts_expertprofile_changelist")

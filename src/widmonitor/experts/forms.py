@@ -1,10 +1,10 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from widmonitor.partners.forms import mail_language_field, unused_address
+from widmonitor.partners.forms import has_account, mail_language_field, unused_address
 from widmonitor.partners.models import MailLanguage
 from widmonitor.vocabularies.choices import Vocabulary
 from widmonitor.vocabularies.models import Term
@@ -14,25 +14,42 @@ from .panels import PanelCounts
 
 
 class ExpertInvitationForm(forms.Form):
-    """A partner or a moderator invites an expert: an account without password, in the experts group, and her profile."""
+    """A partner or a moderator invites an expert: an account without password, in the experts group, and her profile.
+
+    With ``disclose_accounts=False`` (the partners' page) an address that has an account is no
+    error: ``save`` then makes nothing, and the page answers as if it had, so that no partner
+    learns from it who has an account. Moderators, who see the accounts anyway, are told.
+    """
 
     email = forms.EmailField(label=_("E-mail address"), help_text=_("Also her user name, e.g. an.peeters@example.org"))
     name = forms.CharField(label=_("Name"), max_length=200, help_text=_("She can change it on her profile."))
     language = mail_language_field()
 
+    def __init__(self, *args, disclose_accounts=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.disclose_accounts = disclose_accounts
+
     def clean_email(self):
+        if not self.disclose_accounts:
+            return self.cleaned_data["email"].strip().lower()
         message = _("%(email)s already has an account, so it cannot be invited as an expert.")
         return unused_address(self.cleaned_data["email"], message)
 
     def save(self, inviter):
+        """Her new profile; None if the address has an account (already, or made by another invitation this moment)."""
         data = self.cleaned_data
-        with transaction.atomic():
-            user = get_user_model().objects.create_user(data["email"], data["email"])  # no password until she sets one
-            user.groups.add(Group.objects.get(name="experts"))
-            MailLanguage.objects.create(user=user, language=data["language"])
-            profile = ExpertProfile(user=user, name=data["name"], invited_by=inviter)
-            profile._change_reason = str(_("Invited"))
-            profile.save()
+        try:
+            with transaction.atomic():
+                if has_account(data["email"]):
+                    return None
+                user = get_user_model().objects.create_user(data["email"], data["email"])  # no password until she sets one
+                user.groups.add(Group.objects.get(name="experts"))
+                MailLanguage.objects.create(user=user, language=data["language"])
+                profile = ExpertProfile(user=user, name=data["name"], invited_by=inviter)
+                profile._change_reason = str(_("Invited"))
+                profile.save()
+        except IntegrityError:  # the same address invited by someone else at the same moment: its user name is taken
+            return None
         return profile
 
 

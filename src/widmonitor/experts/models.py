@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from widmonitor.throttle import throttled
 from widmonitor.translated_fields import (
     ContentLanguageField,
     TranslatableModel,
@@ -26,6 +27,7 @@ from widmonitor.vocabularies.choices import Vocabulary
 
 from . import panels
 from .consent import CURRENT_WORDING
+from .log_erasure import erase_from_logs
 
 INVITATIONS_PER_HOUR = 10  # per inviter, partners and moderators alike
 PERSONAL_FIELDS = ("name", "title", "organisation_name", "bio", "links")
@@ -191,9 +193,13 @@ class ExpertProfile(models.Model):
         return [line.strip() for line in self.links.splitlines() if line.strip()]
 
     def erase(self):
-        """Delete her personal fields, her profile's history rows and her expert account; keep the consent events."""
+        """Delete her personal fields, her profile's history rows and her expert account; keep the consent events.
+
+        Her name leaves the back office's log too, and, with her account, its e-mail address and
+        the login throttle's records of it (``log_erasure``).
+        """
         with transaction.atomic():
-            user = self.user
+            user, name = self.user, self.name
             self.topics.clear()
             self.languages.clear()
             blank = {name: "" for name in PERSONAL_FIELDS}
@@ -201,20 +207,27 @@ class ExpertProfile(models.Model):
                 **blank, organisation=None, region=None, user=None, invited_by=None, erased_at=timezone.now()
             )  # an update, not a save: no new history row holding what is erased
             self.history.all().delete()
+            label = str(_("erased profile #%(number)s") % {"number": self.pk})
+            account = user if user is not None and not keeps_account(user) else None
+            erase_from_logs(label, name, [self, *self.consents.all()], account)
             if user is not None:
                 erase_account(user)
         self.refresh_from_db()
 
 
-def invitation_limit_reached(user):
-    """Whether ``user`` invited ``INVITATIONS_PER_HOUR`` experts in the last hour, the most we accept."""
-    since = timezone.now() - timedelta(hours=1)
-    return ExpertProfile.objects.filter(invited_by=user, created_at__gte=since).count() >= INVITATIONS_PER_HOUR
+def invitation_refused(user):
+    """Count one invitation by ``user``; true past ``INVITATIONS_PER_HOUR`` in an hour (whether or not it made an account)."""
+    return throttled(f"experts:invitations:{user.pk}", INVITATIONS_PER_HOUR, 3600)
+
+
+def keeps_account(user):
+    """Whether an expert's account is also something else (staff, a partner), and so outlives her profile."""
+    return user.is_staff or user.is_superuser or user.groups.exclude(name="experts").exists()
 
 
 def erase_account(user):
     """Delete an expert's account; an account that is also something else only loses the experts group."""
-    if user.is_staff or user.is_superuser or user.groups.exclude(name="experts").exists():
+    if keeps_account(user):
         user.groups.remove(*user.groups.filter(name="experts"))
     else:
         user.delete()

@@ -30,7 +30,7 @@ from .forms import (
     ExpertProfileForm,
     PanelCheckForm,
 )
-from .models import INVITATIONS_PER_HOUR, ExpertProfile, invitation_limit_reached
+from .models import INVITATIONS_PER_HOUR, ExpertProfile, invitation_refused
 
 PAGE_SIZE = 20
 SUGGESTIONS = 12
@@ -116,20 +116,29 @@ def download(request, expert):
 
 @partner_required
 def invite(request):
-    form = ExpertInvitationForm(request.POST or None)
-    if request.method == "POST":
+    """Whether the address has an account already is not said: the answer is the same, and every try counts."""
+    form = ExpertInvitationForm(request.POST or None, disclose_accounts=False)
+    if request.method == "POST" and form.is_valid():
         if over_the_limit(request):
             return render(request, "experts/invite.html", {"form": form}, status=429)
-        if form.is_valid():
-            expert = form.save(request.user)
-            sent = send_invitation(expert, request.user)
-            (messages.success if sent else messages.warning)(request, invited(expert.user.email, sent))
-            return redirect("partners:overview")
+        expert = form.save(request.user)
+        if expert is not None and not send_invitation(expert, request.user):
+            messages.warning(request, invited(expert.user.email, sent=False))
+        else:
+            messages.success(request, invited_unless_known(form.cleaned_data["email"]))
+        return redirect("partners:overview")
     return render(request, "experts/invite.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def invited_unless_known(email):
+    return _(
+        "Unless %(email)s already has an account (which this page does not reveal), she is invited: "
+        "an e-mail with a link to choose her password is on its way."
+    ) % {"email": email}
+
+
 def over_the_limit(request):
-    if not invitation_limit_reached(request.user):
+    if not invitation_refused(request.user):
         return False
     messages.error(
         request,

@@ -20,6 +20,7 @@ from widmonitor.vocabularies.models import Term
 
 from .emails import invited, send_invitation, send_proposal_decision
 from .forms import InvitationForm
+from .invitations import invite_again
 from .models import PartnerMembership, Proposal
 
 RELATED = {"organisations": Organisation, "objectives": Objective, "audiences": Term, "regions": Term, "languages": Term, "formats": Term}
@@ -31,10 +32,18 @@ class PartnerMembershipAdmin(admin.ModelAdmin):
     list_filter = ("organisation",)
     search_fields = ("user__username", "user__email", "organisation__slug")
     raw_id_fields = ("user",)
+    actions = ("send_invitation_again",)
 
     def get_urls(self):
         invite = self.admin_site.admin_view(partial(invite_view, self))
         return [path("invite/", invite, name="partners_partnermembership_invite"), *super().get_urls()]
+
+    @admin.action(description=_("Send the invitation again, with a new link (an expired link stays expired)"), permissions=["add"])
+    def send_invitation_again(self, request, queryset):
+        users = {membership.user for membership in queryset.select_related("user")}
+        for user in sorted(users, key=lambda user: user.email):
+            level, sentence = invite_again(user, lambda user: send_invitation(user, request.user))
+            self.message_user(request, sentence, level)
 
 
 def invite_view(model_admin, request):

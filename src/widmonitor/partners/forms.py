@@ -68,10 +68,15 @@ class InitiativeProposalForm(forms.ModelForm):
 def unused_address(email, message):
     """``email`` as an invitation stores it (its user name too), or ``message`` when an account has it already."""
     email = email.strip().lower()
-    users = get_user_model().objects
-    if users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists():
+    if has_account(email):
         raise forms.ValidationError(message, code="exists", params={"email": email})
     return email
+
+
+def has_account(email):
+    """Whether an account has ``email`` as its user name or its e-mail address (letter case aside)."""
+    users = get_user_model().objects
+    return users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists()
 
 
 def mail_language_field():

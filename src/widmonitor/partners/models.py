@@ -1,7 +1,5 @@
 """Partner accounts and what partners propose: who belongs to which organisation, and edits awaiting a moderator."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -13,8 +11,8 @@ from widmonitor.initiatives.writes import save_initiative
 
 from .changes import WHOLE, Change, applied, differences, history_since, overlap
 
-SUBMISSIONS_PER_HOUR = 20  # new initiatives and proposals together, per partner
-RESETS_PER_HOUR = 5  # password reset requests, per address
+SUBMISSIONS_PER_HOUR = 20  # new initiatives, proposals and outcomes together, per partner (limits.py)
+RESETS_PER_HOUR = 5  # password reset requests, per address (views.PasswordResetView)
 PROPOSED_FIELDS = ("original_language", "title", "summary", "starts", "ends", "url")  # besides RELATIONS
 
 
@@ -80,12 +78,6 @@ def initiatives_of(user):
     """The initiatives of ``user``'s organisations, in every moderation state."""
     organisations = PartnerMembership.objects.filter(user=user).values("organisation_id")
     return Initiative.objects.filter(organisations__in=organisations).distinct()
-
-
-def submissions_in_last_hour(user):
-    since = timezone.now() - timedelta(hours=1)
-    created = Initiative.objects.filter(created_by=user, created_at__gte=since).count()
-    return created + Proposal.objects.filter(author=user, created_at__gte=since).count()
 
 
 class Proposal(models.Model):

@@ -6,18 +6,13 @@ from django.utils.translation import gettext as _
 
 from widmonitor.initiatives.writes import save_initiative
 from widmonitor.throttle import throttled
+from widmonitor.throttle.addresses import client_address
 from widmonitor.vocabularies.choices import Moderation
 
 from .access import partner_required
 from .forms import InitiativeProposalForm
-from .models import (
-    RESETS_PER_HOUR,
-    SUBMISSIONS_PER_HOUR,
-    PartnerMembership,
-    Proposal,
-    initiatives_of,
-    submissions_in_last_hour,
-)
+from .limits import submission_refused
+from .models import RESETS_PER_HOUR, PartnerMembership, Proposal, initiatives_of
 
 
 @partner_required
@@ -30,21 +25,10 @@ def overview(request):
     return render(request, "partners/overview.html", context)
 
 
-def over_the_limit(request):
-    if submissions_in_last_hour(request.user) < SUBMISSIONS_PER_HOUR:
-        return False
-    messages.error(
-        request,
-        _("You have sent %(limit)s initiatives and proposals in the last hour, the most we accept. Please try again later.")
-        % {"limit": SUBMISSIONS_PER_HOUR},
-    )
-    return True
-
-
 @partner_required
 def submit(request):
     form = InitiativeProposalForm(request.POST or None, user=request.user)
-    limited = request.method == "POST" and over_the_limit(request)
+    limited = request.method == "POST" and form.is_valid() and submission_refused(request)
     if request.method == "POST" and not limited and form.is_valid():
         initiative = form.save(commit=False)
         initiative.moderation = Moderation.SUBMITTED
@@ -60,14 +44,15 @@ def submit(request):
 def propose(request, uid):
     initiative = get_object_or_404(initiatives_of(request.user), uid=uid)
     form = InitiativeProposalForm(request.POST or None, instance=initiative, user=request.user)
-    limited = request.method == "POST" and over_the_limit(request)
-    if request.method == "POST" and not limited and form.is_valid():
+    limited = False
+    if request.method == "POST" and form.is_valid():
         data, seen_version = form.proposed_changes(initiative)
-        if data:
+        if not data:
+            messages.info(request, _("You changed nothing, so there is nothing to propose."))
+        elif not (limited := submission_refused(request)):
             Proposal.objects.create(initiative=initiative, author=request.user, data=data, seen_version=seen_version)
             messages.success(request, _("Thank you. A moderator will review your proposal; the record is unchanged until then."))
             return redirect("partners:overview")
-        messages.info(request, _("You changed nothing, so there is nothing to propose."))
     return render(request, "partners/initiative_form.html", {"form": form, "initiative": initiative}, status=status_of(limited, form))
 
 
@@ -91,7 +76,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("partners:password_reset_done")
 
     def form_valid(self, form):
-        key = f"partners:password-reset:{self.request.META.get('REMOTE_ADDR', '')}"
+        key = f"partners:password-reset:{client_address(self.request)}"
         if throttled(key, RESETS_PER_HOUR, 3600):
             form.add_error(None, _("Too many password reset requests from your address. Please try again in an hour."))
             return self.render_to_response(self.get_context_data(form=form), status=429)
