@@ -21,7 +21,10 @@ class Command(BaseCommand):
             return
         outcomes = daily.run([job for job in daily.JOBS if job.name in only] if only else None)
         for outcome in outcomes:
-            (self.stderr if outcome.failed else self.stdout).write(str(outcome))
+            if outcome.failed:
+                self.stderr.write(str(outcome))
+            elif options["verbosity"]:
+                self.stdout.write(str(outcome))
         failed = [outcome.job.name for outcome in outcomes if outcome.failed]
         if failed:
             raise CommandError(f"{len(failed)} of {len(outcomes)} daily jobs failed ({', '.join(failed)}): see above and the log.")
