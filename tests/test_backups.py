@@ -109,11 +109,12 @@ def test_restore_refuses_a_database_that_holds_records_and_changes_nothing_unles
     assert list(site.glob(".restore-*")) == []
 
 
-def rewritten(archive, target, change_manifest=None, change_member=None):
-    """A copy of ``archive`` with its manifest or one member's bytes changed."""
+def rewritten(archive, target, change_manifest=None, change_member=None, rename=None):
+    """A copy of ``archive`` with its manifest or one member's bytes changed, or members renamed."""
     with tarfile.open(archive) as source, tarfile.open(target, "w:gz") as output:
         for member in source:
             data = source.extractfile(member).read()
+            member.name = (rename or {}).get(member.name, member.name)
             if member.name == "manifest.json" and change_manifest:
                 manifest = json.loads(data)
                 change_manifest(manifest)
@@ -157,6 +158,22 @@ def test_a_backup_of_a_later_version_is_refused_even_if_forced(backed_up_then_wi
 
     with pytest.raises(backups.BackupError, match=r"has migrations this version \(0\.1\.0\) does not know \(initiatives\.9999_from_the_future\): restore it with that version"):
         backups.restore(later, force=True)
+    assert backups.records() == {}
+
+
+def test_a_backup_of_another_database_vendor_is_refused(backed_up_then_wiped, tmp_path):
+    ours, theirs = ("sqlite", "postgresql") if backups.vendor() == "sqlite" else ("postgresql", "sqlite")
+    ours_member, theirs_member = backups.DATABASE_MEMBER[ours], backups.DATABASE_MEMBER[theirs]
+
+    def claim_the_other_vendor(manifest):
+        manifest["database"] = {"vendor": theirs, "member": theirs_member}
+        manifest["sha256"][theirs_member] = manifest["sha256"].pop(ours_member)
+
+    other = rewritten(backed_up_then_wiped, tmp_path / "other.tar.gz", claim_the_other_vendor, rename={ours_member: theirs_member})
+
+    names = backups.VENDOR_NAMES
+    with pytest.raises(backups.BackupError, match=rf"This backup holds a {names[theirs]} database and this site uses {names[ours]}: restore it into a site with the same database"):
+        backups.restore(other, force=True)
     assert backups.records() == {}
 
 

@@ -48,6 +48,7 @@ import widmonitor
 FORMAT = "widmonitor-backup 1"
 MANIFEST = "manifest.json"
 DATABASE_MEMBER = {"sqlite": "database.sqlite3", "postgresql": "database.sql"}
+VENDOR_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 FILES = "files"
 # In WIDMONITOR_HOME but not the site's data: made again, the server's own, or secret (see above).
 NOT_BACKED_UP = {"static", "logs", "backups", "secret.key"}
@@ -71,7 +72,7 @@ class Summary:
         rows = sum(manifest["counts"].values())
         tables = sum(1 for count in manifest["counts"].values() if count)
         return (
-            f"{self.path}: the {manifest['database']['vendor']} database of widmonitor {manifest['widmonitor']} "
+            f"{self.path}: the {VENDOR_NAMES[manifest['database']['vendor']]} database of widmonitor {manifest['widmonitor']} "
             f"({rows} rows in {tables} tables) and {manifest['files']['count']} file(s) of {manifest['files']['bytes']} bytes, "
             f"made {manifest['created']}."
         )
@@ -84,31 +85,41 @@ def default_path():
 def backup(path=None):
     """Write the site's database and files into the archive ``path`` (made readable by its owner only)."""
     path = Path(path or default_path()).resolve()
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="widmonitor-backup-") as scratch:
-        database_file = Path(scratch) / DATABASE_MEMBER[vendor()]
-        counts, migrations = copy_database(database_file)
-        files = site_files(exclude=path)
-        manifest = {
-            "format": FORMAT,
-            "widmonitor": widmonitor.__version__,
-            "created": timezone.now().isoformat(timespec="seconds"),
-            "database": {"vendor": vendor(), "member": database_file.name},
-            "migrations": migrations,
-            "counts": counts,
-            "files": {"count": len(files), "bytes": sum(file.stat().st_size for file in files.values())},
-            "sha256": {database_file.name: sha256(database_file)}
-            | {f"{FILES}/{name}": sha256(file) for name, file in files.items()},
-        }
-        partial = path.with_name(path.name + ".partial")
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as output, tarfile.open(fileobj=output, mode="w:gz") as archive:
-            add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
-            archive.add(database_file, arcname=database_file.name)
-            for name, file in files.items():
-                archive.add(file, arcname=f"{FILES}/{name}")
-        os.replace(partial, path)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".widmonitor-backup-", dir=path.parent) as scratch:  # beside it: the disk it fills
+            manifest = write_archive(path, partial, Path(scratch) / DATABASE_MEMBER[vendor()])
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"The backup could not be written to {path} ({error}): choose another place with --out.") from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return Summary(path, manifest)
+
+
+def write_archive(path, partial, database_file):
+    counts, migrations = copy_database(database_file)
+    files = site_files(exclude=path)
+    manifest = {
+        "format": FORMAT,
+        "widmonitor": widmonitor.__version__,
+        "created": timezone.now().isoformat(timespec="seconds"),
+        "database": {"vendor": vendor(), "member": database_file.name},
+        "migrations": migrations,
+        "counts": counts,
+        "files": {"count": len(files), "bytes": sum(file.stat().st_size for file in files.values())},
+        "sha256": {database_file.name: sha256(database_file)} | {f"{FILES}/{name}": sha256(file) for name, file in files.items()},
+    }
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as output, tarfile.open(fileobj=output, mode="w:gz") as archive:
+        add_bytes(archive, MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
+        archive.add(database_file, arcname=database_file.name)
+        for name, file in files.items():
+            archive.add(file, arcname=f"{FILES}/{name}")
+    os.replace(partial, path)
+    return manifest
 
 
 def vendor():
@@ -127,6 +138,8 @@ def copy_database(target):
             return database_contents(copy.cursor())
         finally:
             copy.close()
+    if connection.in_atomic_block:
+        raise BackupError("A backup cannot run inside a transaction: its snapshot must be the first thing the transaction does.")
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         cursor.execute("SELECT pg_export_snapshot()")
@@ -267,10 +280,17 @@ def read_manifest(archive, path):
         manifest = json.loads(archive.extractfile(member).read())
     except (KeyError, ValueError) as error:
         raise BackupError(f"{path} has no readable {MANIFEST}: it is not a widmonitor backup.") from error
-    if manifest.get("format") != FORMAT:
-        raise BackupError(f"{path} is of the format {manifest.get('format')!r}, which this version does not read ({FORMAT!r}).")
-    member_name = DATABASE_MEMBER.get(manifest["database"]["vendor"])
-    if manifest["database"]["member"] != member_name or any(
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        raise BackupError(f"{path} is of the format {found!r}, which this version does not read ({FORMAT!r}).")
+    database = manifest.get("database")
+    missing = [key for key in ("widmonitor", "created", "migrations", "counts", "files", "sha256") if key not in manifest]
+    if not (isinstance(database, dict) and {"vendor", "member"} <= database.keys()):
+        missing.append("database")
+    if missing:
+        raise BackupError(f"{path} has an incomplete manifest (no {missing[0]}): it is not a widmonitor backup, or was altered.")
+    member_name = DATABASE_MEMBER.get(database["vendor"])
+    if database["member"] != member_name or any(
         PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts or not (name == member_name or name.startswith(f"{FILES}/"))
         for name in manifest["sha256"]
     ):
@@ -281,7 +301,8 @@ def read_manifest(archive, path):
 def refuse_mismatch(manifest, force):
     if manifest["database"]["vendor"] != connection.vendor:
         raise BackupError(
-            f"This backup holds a {manifest['database']['vendor']} database and this site uses {connection.vendor}: "
+            f"This backup holds a {VENDOR_NAMES[manifest['database']['vendor']]} database and this site uses "
+            f"{VENDOR_NAMES.get(connection.vendor, connection.vendor)}: "
             "restore it into a site with the same database (WIDMONITOR_DATABASE_URL)."
         )
     backed_up = set(manifest["migrations"])
