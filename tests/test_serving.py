@@ -133,3 +133,15 @@ def test_links_in_e_mails_start_with_the_site_url_if_set_else_the_address_served
     assert invitation_link(django_user_model, mailoutbox).startswith("http://127.0.0.1:8123/en/partner/")
 
     assert serving_stopped == 2 * [("127.0.0.1:8123", 3) if "--workers" in args else "127.0.0.1:8123"]
+
+
+@pytest.mark.parametrize(
+    ("cache", "workers", "warned"),
+    [("locmem.LocMemCache", "3", True), ("locmem.LocMemCache", "1", False), ("redis.RedisCache", "3", False)],
+)
+def test_serving_several_workers_with_a_cache_of_each_its_own_warns_that_limits_count_per_worker(
+    settings, serving_stopped, capsys, cache, workers, warned
+):
+    settings.CACHES = {"default": {"BACKEND": f"django.core.cache.backends.{cache}", "LOCATION": "redis://127.0.0.1:1/0"}}
+    call_command("serve", "127.0.0.1:8123", "--workers", workers)
+    assert ("each counts limits alone: set WIDMONITOR_CACHE_URL=redis://" in capsys.readouterr().err) is warned

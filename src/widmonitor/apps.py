@@ -18,3 +18,4 @@ class WidmonitorConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(keep_sqlite_private, dispatch_uid="widmonitor.keep_sqlite_private")
+        from . import deploy_checks  # noqa: F401  (registers the checks of `widmonitor check --deploy`)

@@ -19,6 +19,10 @@ COMMANDS = {
     "load-expert-topics": ("load_expert_topics", "load the expertise topics of the expert directory (data/experts/topics.yaml)"),
     "erase-withdrawn-experts": ("erase_withdrawn_experts", "erase expert profiles withdrawn more than WIDMONITOR_EXPERT_ERASE_DAYS ago"),
     "check-job-ad": ("check_job_ad", "check a vacancy text for gender-coded words, gender marker and masculine-only titles"),
+    "check": ("check", "with --deploy: what a production site still lacks, one sentence each"),
+    "backup": ("backup", "write the database and uploads into one archive (--out FILE)"),
+    "restore": ("restore", "replace the database and uploads with a backup's, all or nothing"),
+    "daily": ("daily", "the daily jobs: erasures, expired sessions and login attempts, old uploads (run it from cron)"),
     "indicators": ("indicators", "fetch indicator data from Eurostat (or --offline: the bundled files); list them"),
 }
 

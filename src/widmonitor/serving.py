@@ -14,6 +14,7 @@ from gunicorn.app.base import BaseApplication
 
 DEFAULT_ADDRESS, DEFAULT_PORT = "127.0.0.1", "8000"
 EVERYWHERE = ("0.0.0.0", "[::]")
+NOT_COLLECTED = ["redoc.standalone.js*"]  # django-ninja's ReDoc: never shown, so not collected
 
 
 class AddressError(ValueError):

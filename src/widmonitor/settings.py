@@ -132,6 +132,7 @@ STRATEGY = os.environ.get("WIDMONITOR_STRATEGY", "belgium-wid-2021")  # code of 
 CONTENT_LANGUAGES_FILE = envpath("WIDMONITOR_CONTENT_LANGUAGES", str(CONFIG_DIR / "languages.yaml"))
 DEBUG = envbool("WIDMONITOR_DEBUG", "0")
 SECRET_KEY = secret_key(HOME_DIR)
+SECRET_KEY_GIVEN = bool(os.environ.get("WIDMONITOR_SECRET_KEY"))  # else generated (`widmonitor check --deploy` says so)
 ALLOWED_HOSTS = [h for h in os.environ.get("WIDMONITOR_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 DATABASES = {
@@ -286,6 +287,11 @@ PERMISSIONS_POLICY = {
     for feature in ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb")
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Django's deployment warnings on HSTS, the HTTPS redirect and secure cookies (security.W004, W008, W012, W016),
+# DEBUG (W018) and the secret key (W009) name settings that follow WIDMONITOR_HTTPS, WIDMONITOR_DEBUG and
+# WIDMONITOR_SECRET_KEY: `widmonitor check --deploy` says the same naming those (deploy_checks.py). HSTS for
+# subdomains and the browsers' preload list (W005, W021) bind the whole domain, whose owner decides, not this site.
+SILENCED_SYSTEM_CHECKS = [f"security.W{n:03}" for n in (4, 5, 8, 9, 12, 16, 18, 21)]
 
 # E-mail to partners (invitations, password resets, moderation decisions): printed on the console
 # unless WIDMONITOR_EMAIL_BACKEND names another Django backend; links in them start with SITE_URL:

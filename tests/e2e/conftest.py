@@ -1,7 +1,14 @@
-"""Browser tests: Debian's chromium driven by Playwright, against Django's live server.
+"""Browser tests: Debian's chromium driven by Playwright, against Django's live server or a served site.
 
 Marked ``e2e`` and left out of the default run (the README's test command needs no browser);
 ``.ci/run`` installs chromium, Playwright and axe-core and runs them with ``pytest -m e2e``.
+
+By default the pages come from Django's live server, in this process. With
+``WIDMONITOR_E2E_BASE_URL`` they come from a site served outside, as production serves it
+(``.ci/e2e-served``: `widmonitor serve --workers 2`, DEBUG off, collected static files, PostgreSQL,
+Redis), whose database and cache the tests share through the same ``WIDMONITOR_*`` variables:
+what a test creates through the ORM the server sees, and its database is emptied after each
+test, as the live server's is. So the tests refuse a database that holds records when they start.
 """
 
 import os
@@ -10,8 +17,43 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test.utils import modify_settings
 
 AXE = Path(os.environ.get("WIDMONITOR_AXE", settings.REPO_DIR / "node_modules" / "axe-core" / "axe.min.js"))
+SERVED_AT = os.environ.get("WIDMONITOR_E2E_BASE_URL", "").rstrip("/")
+
+
+class ServedSite:
+    """A site served outside the tests, standing in for pytest-django's live server (its ``url``)."""
+
+    def __init__(self, url):
+        self.url = url
+        self._live_server_modified_settings = modify_settings()  # pytest-django's helper turns it on and off around each test
+
+
+if SERVED_AT:
+
+    @pytest.fixture(scope="session")
+    def live_server():
+        return ServedSite(SERVED_AT)
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_blocker):
+        """The served site's own database, not a test database made for the run: emptied after each test, so it must hold nothing."""
+        from widmonitor.backups import records
+
+        with django_db_blocker.unblock():
+            found = records()
+        if found:
+            pytest.exit(
+                f"WIDMONITOR_E2E_BASE_URL: the database holds records ({', '.join(f'{n} {label}' for label, n in list(found.items())[:3])}), "
+                "which the e2e tests would delete: serve them a database of their own, made by `widmonitor migrate`.",
+                returncode=2,
+            )
+
+    @pytest.fixture(autouse=True)
+    def fast_password_hashing_and_own_home():
+        """The served site checks passwords with its own hashers and keeps files in its own home: the tests use the same."""
 
 
 def pytest_collection_modifyitems(items):

@@ -78,7 +78,9 @@ def redeem(token, user):
 
 
 def forget_old():
+    """Remove the uploads held longer than a day; returns how many (`widmonitor daily` runs it too)."""
     limit = time.time() - KEEP
-    for held in folder().iterdir():
-        if held.stat().st_mtime < limit:
-            shutil.rmtree(held, ignore_errors=True)
+    old = [held for held in folder().iterdir() if held.stat().st_mtime < limit]
+    for held in old:
+        shutil.rmtree(held, ignore_errors=True)
+    return len(old)

@@ -3,7 +3,7 @@ from django.contrib.staticfiles.management.commands.runserver import (
 )
 from django.core.management.base import CommandError
 
-from widmonitor import serving
+from widmonitor import deploy_checks, serving
 
 
 class Command(RunserverCommand):
@@ -35,6 +35,9 @@ class Command(RunserverCommand):
         if options.get("workers") is not None:
             if options["workers"] < 1:
                 raise CommandError(f"--workers must be at least 1, not {options['workers']}.")
+            if options["workers"] > 1:
+                for warning in deploy_checks.cache(None):  # limits would count per worker
+                    self.stderr.write(f"Warning: {warning.msg}")
             serving.run_gunicorn(addrport, options["workers"])
             return
         super().handle(*args, **options)  # under DEBUG the development server serves the static files, else WhiteNoise

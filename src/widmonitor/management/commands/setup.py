@@ -7,6 +7,7 @@ from django.db.migrations.exceptions import InconsistentMigrationHistory
 from widmonitor.reports.bundled import load_bundled as load_report_texts
 from widmonitor.sitepages.loader import load_site_pages
 from widmonitor.search import index
+from widmonitor.serving import NOT_COLLECTED
 
 
 class Command(BaseCommand):
@@ -44,5 +45,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Site pages: {len(pages.created)} added from data/pages, {len(pages.kept)} kept as edited.")
         index.refresh()  # whatever a load kept as it was is findable too
         if isinstance(staticfiles_storage, ManifestFilesMixin):  # not under DEBUG: the apps' files are read as they are
-            # compressed copies named by their content's hash; django-ninja's ReDoc is never shown
-            call_command("collectstatic", interactive=False, ignore_patterns=["redoc.standalone.js*"], verbosity=max(verbosity - 1, 0))
+            # compressed copies named by their content's hash
+            call_command("collectstatic", interactive=False, ignore_patterns=NOT_COLLECTED, verbosity=max(verbosity - 1, 0))

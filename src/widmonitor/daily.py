@@ -1,0 +1,107 @@
+"""The jobs a site runs once a day (`widmonitor daily`, from cron or a systemd timer).
+
+Each job does one thing, in its own transaction, and says in one line what it did; one that fails
+is logged and reported without stopping the others. A job that needs running daily is added to
+``JOBS``.
+"""
+
+import logging
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Callable
+
+from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connections, router, transaction
+from django.utils import timezone
+
+logger = logging.getLogger("widmonitor.daily")
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    does: str  # what `widmonitor daily --list` says of it
+    run: Callable[[], str]  # does it; returns what it did, as one line
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    said: str
+    failed: bool = False
+
+    def __str__(self):
+        return f"{self.job.name}: {'FAILED: ' if self.failed else ''}{self.said}"
+
+
+def erase_withdrawn_experts():
+    from widmonitor.experts.models import erase_withdrawn
+
+    count = erase_withdrawn()
+    return f"{count} expert profile(s) erased, withdrawn more than {settings.EXPERT_ERASE_DAYS} days ago."
+
+
+def clear_expired_sessions():
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if issubclass(store, DatabaseSessionStore):
+        count, _by_model = store.get_model_class().objects.filter(expire_date__lt=timezone.now()).delete()
+        return f"{count} expired session(s) deleted."
+    store.clear_expired()  # a cache or cookies: they expire by themselves, or the store has its own way
+    return f"expired sessions cleared ({settings.SESSION_ENGINE})."
+
+
+def forget_expired_login_attempts():
+    """Failed logins that lock no one any more: the account name and the address they name are kept no longer."""
+    from axes.models import AccessAttempt
+
+    count, _by_model = AccessAttempt.objects.filter(attempt_time__lt=timezone.now() - settings.AXES_COOLOFF_TIME).delete()
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return f"{count} failed log-in record(s) older than the {minutes}-minute lock deleted."
+
+
+def delete_expired_cache_entries():
+    """A database cache keeps expired entries (the limits' counters among them) until it is full: delete them."""
+    database_caches = [caches[alias] for alias in settings.CACHES if isinstance(caches[alias], DatabaseCache)]
+    if not database_caches:
+        return "no database cache: the cache's entries expire by themselves."
+    count = 0
+    for cache in database_caches:
+        connection = connections[router.db_for_write(cache.cache_model_class)]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {connection.ops.quote_name(cache._table)} WHERE {connection.ops.quote_name('expires')} < %s",
+                [connection.ops.adapt_datetimefield_value(timezone.now().replace(microsecond=0))],
+            )
+            count += cursor.rowcount
+    return f"expired cache entries deleted: {count}."
+
+
+def forget_old_uploads():
+    from widmonitor.initiatives.held_uploads import forget_old
+
+    return f"{forget_old()} upload(s) held more than a day without confirmation deleted."
+
+
+JOBS = [
+    Job("erase-withdrawn-experts", "erase expert profiles withdrawn more than WIDMONITOR_EXPERT_ERASE_DAYS ago", erase_withdrawn_experts),
+    Job("expired-sessions", "delete expired log-in sessions", clear_expired_sessions),
+    Job("expired-login-attempts", "delete failed log-ins that no longer lock anyone (their account name and address)", forget_expired_login_attempts),
+    Job("expired-cache-entries", "delete expired entries of a database cache (WIDMONITOR_CACHE_URL=db://)", delete_expired_cache_entries),
+    Job("old-uploads", "delete uploaded workbooks held more than a day without confirmation", forget_old_uploads),
+]
+
+
+def run(jobs=None):
+    """Run ``jobs`` (default: all), each in its own transaction; returns their outcomes, in order."""
+    outcomes = []
+    for job in JOBS if jobs is None else jobs:
+        try:
+            with transaction.atomic():
+                outcomes.append(Outcome(job, job.run()))
+        except Exception as error:  # any failure of one job: logged and reported, the next jobs still run
+            logger.exception("Daily job %s failed", job.name)
+            outcomes.append(Outcome(job, f"{type(error).__name__}: {error}", failed=True))
+    return outcomes
