@@ -5,7 +5,7 @@ import time
 from datetime import timedelta
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.management import call_command
@@ -16,6 +16,7 @@ from django.utils import timezone
 from widmonitor import daily
 from widmonitor.experts.models import ExpertProfile
 from widmonitor.initiatives import held_uploads
+from widmonitor.throttle.models import Counter
 
 from .experts.conftest import make_expert, topics  # noqa: F401  (topics: a fixture)
 
@@ -38,6 +39,13 @@ def due(topics, settings, django_user_model, client):
         )
         AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=timezone.now() - timedelta(minutes=minutes))
 
+    for username, days in (("old@example.org", 31), ("new@example.org", 29)):
+        login = AccessLog.objects.create(username=username, ip_address="192.0.2.1", user_agent="test", http_accept="*/*", path_info="/")
+        AccessLog.objects.filter(pk=login.pk).update(attempt_time=timezone.now() - timedelta(days=days))
+
+    for key, seconds in (("jobads:checks:192.0.2.1", -1), ("jobads:checks:192.0.2.2", 60)):
+        Counter.objects.create(key=key, count=3, expires_at=timezone.now() + timedelta(seconds=seconds))
+
     for name, age in (("old", 25 * 3600), ("new", 3600)):
         held = held_uploads.folder() / name
         (held / "overview.xlsx").parent.mkdir()
@@ -52,12 +60,16 @@ def test_a_daily_run_removes_what_is_due_keeps_the_rest_and_says_so(due, capsys)
         "erase-withdrawn-experts: 1 expert profile(s) erased, withdrawn more than 30 days ago.",
         "expired-sessions: 1 expired session(s) deleted.",
         "expired-login-attempts: 1 failed log-in record(s) older than the 15-minute lock deleted.",
+        "old-logins: 1 log-in record(s) older than 30 days deleted.",
+        "ended-limit-counts: 1 limit count(s) of ended windows deleted.",
         "expired-cache-entries: no database cache: the cache's entries expire by themselves.",
         "old-uploads: 1 upload(s) held more than a day without confirmation deleted.",
     ]
     assert sorted(ExpertProfile.objects.filter(erased_at__isnull=True).values_list("name", flat=True)) == ["Expert kept"]
     assert list(Session.objects.values_list("session_key", flat=True)) == ["live" * 8]
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["recent@example.org"]
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["new@example.org"]
+    assert list(Counter.objects.values_list("key", flat=True)) == ["jobads:checks:192.0.2.2"]
     assert [held.name for held in held_uploads.folder().iterdir()] == ["new"]
 
 
@@ -84,7 +96,7 @@ def test_a_failing_job_is_reported_and_the_others_still_run(due, monkeypatch, ca
     jobs.insert(0, daily.Job("broken", "fails", broken))
     monkeypatch.setattr(daily, "JOBS", jobs)
 
-    with pytest.raises(CommandError, match=r"^1 of 6 daily jobs failed \(broken\): see above and the log\.$"):
+    with pytest.raises(CommandError, match=r"^1 of 8 daily jobs failed \(broken\): see above and the log\.$"):
         call_command("daily", verbosity=0)  # as from cron: only what failed is said
 
     assert capsys.readouterr() == ("", "broken: FAILED: RuntimeError: the mail server is away\n")

@@ -7,6 +7,7 @@ is logged and reported without stopping the others. A job that needs running dai
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from importlib import import_module
 from typing import Callable
 
@@ -62,6 +63,22 @@ def forget_expired_login_attempts():
     return f"{count} failed log-in record(s) older than the {minutes}-minute lock deleted."
 
 
+def forget_old_logins():
+    """Successful log-ins (account name, address, browser) are kept ``LOGIN_LOG_DAYS`` days, as the privacy notice says."""
+    from axes.models import AccessLog
+
+    count, _by_model = AccessLog.objects.filter(attempt_time__lt=timezone.now() - timedelta(days=settings.LOGIN_LOG_DAYS)).delete()
+    return f"{count} log-in record(s) older than {settings.LOGIN_LOG_DAYS} days deleted."
+
+
+def forget_ended_limit_counts():
+    """The limits' counts per address or account, once their window has ended (a busy site also drops them as it goes)."""
+    from widmonitor.throttle.models import Counter
+
+    count, _by_model = Counter.objects.filter(expires_at__lte=timezone.now()).delete()
+    return f"{count} limit count(s) of ended windows deleted."
+
+
 def delete_expired_cache_entries():
     """A database cache keeps expired entries (the limits' counters among them) until it is full: delete them."""
     database_caches = [caches[alias] for alias in settings.CACHES if isinstance(caches[alias], DatabaseCache)]
@@ -89,6 +106,8 @@ JOBS = [
     Job("erase-withdrawn-experts", "erase expert profiles withdrawn more than WIDMONITOR_EXPERT_ERASE_DAYS ago", erase_withdrawn_experts),
     Job("expired-sessions", "delete expired log-in sessions", clear_expired_sessions),
     Job("expired-login-attempts", "delete failed log-ins that no longer lock anyone (their account name and address)", forget_expired_login_attempts),
+    Job("old-logins", "delete records of log-ins older than WIDMONITOR_LOGIN_LOG_DAYS (account name, address, browser)", forget_old_logins),
+    Job("ended-limit-counts", "delete the limits' counts (per address or account) whose window has ended", forget_ended_limit_counts),
     Job("expired-cache-entries", "delete expired entries of a database cache (WIDMONITOR_CACHE_URL=db://)", delete_expired_cache_entries),
     Job("old-uploads", "delete uploaded workbooks held more than a day without confirmation", forget_old_uploads),
 ]

@@ -203,6 +203,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "widmonitor/locked_out.html"
 AXES_VERBOSE = False
+# Records of successful log-ins (account name, address, browser) are kept this many days (`widmonitor daily`),
+# as the privacy notice (data/pages/privacy.*.md) says.
+LOGIN_LOG_DAYS = envint("WIDMONITOR_LOGIN_LOG_DAYS", "30", minimum=1)
 # The visitor's address, for the login throttle and every other limit: X-Forwarded-For is read only
 # from these reverse proxies (e.g. 127.0.0.1 when nginx runs on the same host); none by default.
 TRUSTED_PROXIES = envnetworks("WIDMONITOR_TRUSTED_PROXIES", "")
