@@ -20,6 +20,8 @@ PRODUCTION = {
     "WIDMONITOR_ALLOWED_HOSTS": "widmonitor.example.be",
     "WIDMONITOR_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "WIDMONITOR_FROM_EMAIL": "widmonitor@example.be",
+    "WIDMONITOR_OPERATOR": "FOD Economie",
+    "WIDMONITOR_CONTACT_EMAIL": "wid@example.be",
 }
 
 
@@ -47,6 +49,7 @@ def test_the_demo_settings_get_a_warning_for_everything_production_needs(tmp_pat
         "widmonitor.W011",  # from @localhost
         "widmonitor.W012",  # static files not collected
         "widmonitor.W017",  # migrations not applied
+        "widmonitor.W018",  # nobody named to write to
     }
 
 
@@ -154,3 +157,12 @@ def test_check_deploy_fails_on_warnings_when_asked_to(settings, db):
     settings.DEBUG = True
     with pytest.raises(SystemCheckError, match=r"widmonitor\.W003"):
         call_command("check", "--deploy", "--fail-level", "WARNING")
+
+
+@pytest.mark.parametrize(
+    ("operator", "email", "expected"),
+    [("", "", ["widmonitor.W018"]), ("FOD Economie", "", ["widmonitor.W018"]), ("FOD Economie", "wid@example.be", [])],
+)
+def test_the_pages_must_name_who_runs_the_site_and_where_to_write(settings, operator, email, expected):
+    settings.CONTACT = {"operator": operator, "email": email}
+    assert [w.id for w in deploy_checks.contact(None)] == expected

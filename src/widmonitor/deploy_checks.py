@@ -260,3 +260,16 @@ def migrations(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@deploy_check
+def contact(app_configs, **kwargs):
+    if not settings.CONTACT["operator"] or not settings.CONTACT["email"]:
+        return [
+            Warning(
+                "The contact, privacy and accessibility pages name nobody to write to: set WIDMONITOR_OPERATOR (who runs "
+                "the site, e.g. 'FOD Economie – Women in Digital working group') and WIDMONITOR_CONTACT_EMAIL.",
+                id="widmonitor.W018",
+            )
+        ]
+    return []
