@@ -23,7 +23,7 @@ from widmonitor.strategy.models import Objective, Strategy
 from widmonitor.vocabularies.choices import Cost, Sector, Status, Vocabulary
 from widmonitor.vocabularies.models import Term
 
-from . import records, schemas
+from . import indicators, problem_details, records, schemas
 from .docs import LocalSwagger
 
 class OpenDataApi(NinjaAPI):
@@ -44,6 +44,8 @@ api = OpenDataApi(
     docs=LocalSwagger(),
 )
 api.add_router("/job-ads", job_ads_router)
+api.add_router("/indicators", indicators.router)  # the indicators, their observations, SDMX-CSV and JSON-stat
+problem_details.install(api)  # the indicator endpoints' errors as application/problem+json
 CHOICE_LISTS = (("cost", Cost), ("sector", Sector), ("status", Status))
 
 

@@ -58,18 +58,17 @@ class Selection:
         return cls(geos, years["since"], years["until"], chosen)
 
     def filter(self, observations):
-        """``observations`` (a queryset) narrowed to the selection; the years are checked by ``includes``."""
+        """``observations`` (a queryset) narrowed to the selection. A period starts with its year (2021,
+        2021-Q1), so the periods of the years since..until are those from "since" to before "until + 1"."""
         if self.geo:
             observations = observations.filter(geo__in=self.geo)
         if self.series:
             observations = observations.filter(sex__in=[SEX[name] for name in self.series])
+        if self.since is not None:
+            observations = observations.filter(period__gte=str(self.since))
+        if self.until is not None:
+            observations = observations.filter(period__lt=str(self.until + 1))
         return observations
-
-    def includes(self, period):
-        when = period_year(period)
-        return (self.since is None or (when is not None and when >= self.since)) and (
-            self.until is None or (when is not None and when <= self.until)
-        )
 
     @property
     def is_everything(self):
@@ -89,10 +88,6 @@ def year(name, text, problems):
     message = _('%(name)s is "%(value)s" (expected a year such as 2021)')
     problems.append(Problem("bad_year", message, {"name": name, "value": text}, field=name, value=text))
     return None
-
-
-def period_year(period):
-    return int(period[:4]) if period[:4].isdigit() else None
 
 
 @dataclass(frozen=True)
@@ -161,7 +156,6 @@ def cube(indicator, selection=Selection()):
     observations = selection.filter(Observation.objects.from_eurostat().filter(indicator=indicator.code))
     names = ("geo", "period", "sex", "age_band", "unit", "value", "flags")
     cells = [Cell(*row) for row in observations.order_by(*names[:5]).values_list(*names)]
-    cells = [cell for cell in cells if selection.includes(cell.period)]
     keys = observations.values_list("source", flat=True).distinct()
     sources = list(Source.objects.filter(pk__in=keys).order_by("key"))
     latest = observations.aggregate(latest=Max("retrieved_at"))["latest"]

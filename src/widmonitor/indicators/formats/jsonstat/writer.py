@@ -12,6 +12,7 @@ code from it).
 import json
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ...presentation import FLAGS, SEXES, country, indicator_unit, title, unit_label
 from ..cube import NOT_APPLICABLE
@@ -24,7 +25,7 @@ CONFORMS_TO = "https://json-stat.org/full/"
 
 def dimension_labels():
     return {"freq": _("Time frequency"), "unit": _("Unit of measure"), "sex": _("Sex"), "age": _("Age class"),
-            "geo": _("Geopolitical entity"), "time": _("Time")}  # fmt: skip
+            "geo": _("Geopolitical entity"), "time": pgettext("statistical dimension", "Time")}  # fmt: skip
 
 
 def category_label(cube, name, code):
