@@ -1,5 +1,6 @@
 """The API documents itself: an OpenAPI schema and docs that run under the site's CSP."""
 
+import json
 import re
 
 from django.contrib.staticfiles import finders
@@ -48,6 +49,17 @@ def test_the_indicator_endpoints_are_documented_with_examples_and_their_problems
     assert "404" in paths["/api/indicators/{code}"]["get"]["responses"]
     assert "STRUCTURE_ID" in paths["/api/indicators/{code}/sdmx-csv"]["get"]["responses"]["200"]["content"]["text/csv"]["example"]
     assert paths["/api/indicators/{code}/json-stat"]["get"]["responses"]["200"]["content"]["application/json"]["example"]["version"] == "2.0"
+
+
+def test_the_schema_has_no_key_twice_so_the_docs_can_read_it(anonymous, db):
+    """Swagger UI refuses a document with a duplicated key ("duplicated mapping key") and shows no endpoint."""
+
+    def unique(pairs):
+        keys = [key for key, _value in pairs]
+        assert len(keys) == len(set(keys)), keys
+        return dict(pairs)
+
+    json.loads(anonymous.get("/api/openapi.json").content, object_pairs_hook=unique)
 
 
 def test_no_schema_names_a_contact_field(anonymous, db):

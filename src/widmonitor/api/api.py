@@ -38,7 +38,7 @@ class OpenDataApi(NinjaAPI):
 api = OpenDataApi(
     title="widmonitor",
     version="1",
-    description="The published registry of Women in Digital initiatives, read-only. "
+    description="The published registry of Women in Digital initiatives and the indicators, read-only. "
     "Texts come in the language asked for with `lang`, else in their original language, marked as a fallback.",
     urls_namespace="api",
     docs=LocalSwagger(),

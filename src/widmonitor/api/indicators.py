@@ -199,7 +199,7 @@ def statistical_file(request, code, filters, fmt):
 
 def file_responses(media_type, example):
     extra = documented(400, 404)
-    extra["responses"]["200"] = {"description": "OK", "content": {media_type: {"schema": {"type": "string"}, "example": example}}}
+    extra["responses"][200] = {"description": "OK", "content": {media_type: {"schema": {"type": "string"}, "example": example}}}
     return extra
 
 

@@ -107,7 +107,7 @@ def documented(*statuses):
     descriptions = {400: "A parameter is wrong: each one is an issue.", 404: "No such indicator."}
     return {
         "responses": {
-            str(status): {"description": descriptions[status], "content": {MEDIA_TYPE: {"schema": schema, "example": examples[status]}}}
+            status: {"description": descriptions[status], "content": {MEDIA_TYPE: {"schema": schema, "example": examples[status]}}}
             for status in statuses
         }
     }
