@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("", include("widmonitor.opendata.urls")),  # /catalog.ttl, /catalog.jsonld
     path("favicon.ico", sitepages_views.favicon),
 ] + i18n_patterns(
     path("partner/experts/", include("widmonitor.experts.invitation_urls")),

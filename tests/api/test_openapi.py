@@ -1,5 +1,6 @@
 """The API documents itself: an OpenAPI schema and docs that run under the site's CSP."""
 
+import json
 import re
 
 from django.contrib.staticfiles import finders
@@ -13,6 +14,11 @@ ENDPOINTS = [
     "/api/organisations/{slug}",
     "/api/strategy",
     "/api/vocabularies",
+    "/api/indicators",
+    "/api/indicators/{code}",
+    "/api/indicators/{code}/observations",
+    "/api/indicators/{code}/sdmx-csv",
+    "/api/indicators/{code}/json-stat",
 ]
 STATELESS_CHECKS = ["/api/job-ads/check"]  # POST a text, get its analysis; nothing is stored
 
@@ -30,6 +36,30 @@ def test_the_schema_documents_every_search_facet_as_a_parameter(anonymous, db):
     operation = anonymous.get("/api/openapi.json").json()["paths"]["/api/initiatives"]["get"]
     parameters = {parameter["name"] for parameter in operation["parameters"]}
     assert parameters == {facet.name for facet in facets.FACETS} | {"q", "sort", "lang", "limit", "offset"}
+
+
+def test_the_indicator_endpoints_are_documented_with_examples_and_their_problems(anonymous, db):
+    paths = anonymous.get("/api/openapi.json").json()["paths"]
+    indicator_paths = [path for path in ENDPOINTS if path.startswith("/api/indicators")]
+    for path in indicator_paths:
+        operation = paths[path]["get"]
+        assert operation["tags"] == ["indicators"] and operation["summary"]
+        assert "example" in operation["responses"]["400"]["content"]["application/problem+json"]
+        assert all("example" in parameter for parameter in operation["parameters"] if parameter["name"] not in ("limit", "offset"))
+    assert "404" in paths["/api/indicators/{code}"]["get"]["responses"]
+    assert "STRUCTURE_ID" in paths["/api/indicators/{code}/sdmx-csv"]["get"]["responses"]["200"]["content"]["text/csv"]["example"]
+    assert paths["/api/indicators/{code}/json-stat"]["get"]["responses"]["200"]["content"]["application/json"]["example"]["version"] == "2.0"
+
+
+def test_the_schema_has_no_key_twice_so_the_docs_can_read_it(anonymous, db):
+    """Swagger UI refuses a document with a duplicated key ("duplicated mapping key") and shows no endpoint."""
+
+    def unique(pairs):
+        keys = [key for key, _value in pairs]
+        assert len(keys) == len(set(keys)), keys
+        return dict(pairs)
+
+    json.loads(anonymous.get("/api/openapi.json").content, object_pairs_hook=unique)
 
 
 def test_no_schema_names_a_contact_field(anonymous, db):

@@ -23,7 +23,7 @@ from widmonitor.strategy.models import Objective, Strategy
 from widmonitor.vocabularies.choices import Cost, Sector, Status, Vocabulary
 from widmonitor.vocabularies.models import Term
 
-from . import records, schemas
+from . import indicators, problem_details, records, schemas
 from .docs import LocalSwagger
 
 class OpenDataApi(NinjaAPI):
@@ -38,12 +38,14 @@ class OpenDataApi(NinjaAPI):
 api = OpenDataApi(
     title="widmonitor",
     version="1",
-    description="The published registry of Women in Digital initiatives, read-only. "
+    description="The published registry of Women in Digital initiatives and the indicators, read-only. "
     "Texts come in the language asked for with `lang`, else in their original language, marked as a fallback.",
     urls_namespace="api",
     docs=LocalSwagger(),
 )
 api.add_router("/job-ads", job_ads_router)
+api.add_router("/indicators", indicators.router)  # the indicators, their observations, SDMX-CSV and JSON-stat
+problem_details.install(api)  # the indicator endpoints' errors as application/problem+json
 CHOICE_LISTS = (("cost", Cost), ("sector", Sector), ("status", Status))
 
 

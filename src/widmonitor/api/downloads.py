@@ -5,8 +5,8 @@ the search finds (not one page), in its order, as ``table`` lays them out.
 
 CSV is UTF-8 with a byte order mark: without it Excel reads the file in the computer's legacy
 code page and garbles every accent; Python (``utf-8-sig``), R and LibreOffice read it as well.
-It is comma-separated (RFC 4180); Excel set to a Belgian locale expects semicolons, which is
-what the xlsx download is for. A cell that a spreadsheet would run as a formula (starting with
+It is comma-separated (RFC 4180); Excel and LibreOffice set to Belgian Dutch or French expect
+semicolons, which ``download.semicolon.csv`` has (the same file otherwise), beside the xlsx. A cell that a spreadsheet would run as a formula (starting with
 = + - @, tab or CR) gets a leading apostrophe in the CSV and Excel's quote prefix in the xlsx;
 the JSON keeps every text exactly as stored.
 """
@@ -52,13 +52,17 @@ def formula_safe(text):
     return "'" + text if text.startswith(RISKY_FIRST_CHARACTERS) else text
 
 
-def write_csv(rows, language):
+def write_csv(rows, language, delimiter=","):
     stream = io.StringIO()
-    writer = csv.writer(stream)
+    writer = csv.writer(stream, delimiter=delimiter)
     writer.writerow(table.columns())
     for row in rows:
         writer.writerow(formula_safe(flat(value)) for value in row.values())
     return stream.getvalue().encode("utf-8-sig")
+
+
+def write_semicolon_csv(rows, language):
+    return write_csv(rows, language, delimiter=";")
 
 
 def write_xlsx(rows, language):
@@ -81,6 +85,7 @@ def write_json(rows, language):
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", write_csv),
+    "semicolon.csv": ("text/csv; charset=utf-8", write_semicolon_csv),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", write_xlsx),
     "json": ("application/json", write_json),
 }

@@ -5,7 +5,9 @@ Eurostat series and figures quoted by documents are both included, told apart by
 says, in the reader's language, what its unit is in words and, for an indicator whose one
 series is a gap (the pay gap, (men − women) / men), its definition. CSV is UTF-8 with a byte order mark (Excel reads the accents); a text
 a spreadsheet would run as a formula gets a leading apostrophe. The xlsx writes every cell
-through ``safe_xlsx.write_cell``.
+through ``safe_xlsx.write_cell``. ``semicolon.csv`` is the same CSV for spreadsheets set to Belgian
+Dutch or French (Excel's list separator there is ``;`` and the decimal sign a comma): cells
+separated by semicolons, values with a decimal comma.
 """
 
 import csv
@@ -45,13 +47,26 @@ def formula_safe(value):
     return "'" + value if isinstance(value, str) and value.startswith(RISKY_FIRST_CHARACTERS) else value
 
 
-def write_csv(code):
+def write_csv(code, delimiter=",", decimal="."):
     stream = io.StringIO()
-    writer = csv.writer(stream)
+    writer = csv.writer(stream, delimiter=delimiter)
     writer.writerow(COLUMNS)
     for row in rows(code):
-        writer.writerow("" if value is None else formula_safe(value) for value in row)
+        writer.writerow(csv_cell(value, decimal) for value in row)
     return stream.getvalue().encode("utf-8-sig")
+
+
+def csv_cell(value, decimal):
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value).replace(".", decimal)
+    return formula_safe(value)
+
+
+def write_semicolon_csv(code):
+    """The CSV as spreadsheets set to Belgian Dutch or French read it: semicolons between cells, a decimal comma."""
+    return write_csv(code, delimiter=";", decimal=",")
 
 
 def write_xlsx(code):
@@ -67,5 +82,6 @@ def write_xlsx(code):
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", write_csv),
+    "semicolon.csv": ("text/csv; charset=utf-8", write_semicolon_csv),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", write_xlsx),
 }

@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from widmonitor.initiatives.models import Initiative
+from widmonitor.opendata import datasets
+from widmonitor.opendata.schema_org import dataset_json_ld
 from widmonitor.strategy.models import Objective
 
 from . import charts, downloads, presentation, wid_score
@@ -44,6 +46,7 @@ def indicator_detail(request, code):
         "published": presentation.published_figures(indicator),
         "sub_objectives": informed(indicator),
         "flags": presentation.FLAGS.items(),
+        "json_ld": dataset_json_ld(datasets.indicator(indicator, datasets.indicator_facts()[indicator.code]), request),
     }
     return render(request, "indicators/detail.html", context)
 

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from widmonitor.actors.models import Organisation
 from widmonitor.initiatives.models import TERM_RELATIONS, Initiative
 from widmonitor.languages import active_language
+from widmonitor.opendata import datasets
+from widmonitor.opendata.schema_org import dataset_json_ld
 from widmonitor.search.cache import cached_page
 from widmonitor.search.cards import cards
 from widmonitor.search.query import SORTS, SearchQuery, search
@@ -31,7 +33,8 @@ def home(request):
 @cached_page
 def initiative_list(request):
     results = search(SearchQuery.from_params(request.GET), active_language())
-    return render(request, "portal/initiative_list.html", {"results": results, "sorts": SORTS})
+    json_ld = dataset_json_ld(datasets.registry(), request)
+    return render(request, "portal/initiative_list.html", {"results": results, "sorts": SORTS, "json_ld": json_ld})
 
 
 def initiative_detail(request, uid):

@@ -6,6 +6,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from widmonitor.opendata import datasets
+from widmonitor.opendata.schema_org import dataset_json_ld
+
 from . import editions
 from .access import may_preview
 from .build import UnknownYear, build_report, report_years
@@ -49,6 +52,8 @@ def downloads(year):
 def edition(request, year):
     report, draft = visible_report(request, year)
     context = {**view(report, language(), draft), "downloads": downloads(year)}
+    if not draft:
+        context["json_ld"] = dataset_json_ld(datasets.report(Edition.objects.published().get(year=year)), request)
     return render(request, "reports/edition.html", context)
 
 

@@ -3,7 +3,7 @@
 
 from django.conf import settings
 
-DATA_VIEWS = {"portal:download", "indicators:download"}
+DATA_VIEWS = {"portal:download", "indicators:download", "opendata:catalog_ttl", "opendata:catalog_jsonld"}
 
 
 class LicenceLinkMiddleware:

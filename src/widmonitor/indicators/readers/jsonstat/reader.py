@@ -35,10 +35,12 @@ def read(path, raw, dataset):
         stride //= size
         index = (pl.col("position") // stride) % size
         cells = cells.with_columns(pl.Series(codes, dtype=pl.String).gather(cells.select(index).to_series()).alias(name))
-    cells = cells.join(sparse(data.get("value"), count, "value", pl.Float64), on="position", how="left")
+    values = sparse(data.get("value"), count, "value", pl.Float64)
+    if isinstance(data.get("value"), dict):  # a sparse cube: the cells it lists (a listed null is a missing value), and flagged ones
+        listed = pl.concat([values.select("position"), sparse(data.get("status"), count, "flags", pl.String).select("position")])
+        cells = cells.join(listed.unique(), on="position", how="semi")
+    cells = cells.join(values, on="position", how="left")
     cells = cells.join(sparse(data.get("status"), count, "flags", pl.String), on="position", how="left")
-    if isinstance(data.get("value"), dict):  # a sparse cube: only the cells it lists
-        cells = cells.filter(pl.col("value").is_not_null() | pl.col("flags").is_not_null())
     time_id = next(name for name in ids if name in TIME_IDS)
     rows = cells.rename({time_id: "time"}).with_columns(pl.lit(None, dtype=pl.Int64).alias("line"))  # no lines in JSON
     raise_if(check_geo(path, rows, column=""))
