@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from widmonitor.languages import content_codes
+from widmonitor.request_size import accepts_upload
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Vocabulary
 from widmonitor.vocabularies.models import Term
@@ -158,7 +159,7 @@ class InitiativeAdmin(SimpleHistoryAdmin):
             return self.admin_site.admin_view(partial(view, self))
 
         return [
-            path("excel/", wrap(excel_views.import_view), name="initiatives_initiative_excel"),
+            path("excel/", accepts_upload(excel_views.MAX_UPLOAD)(wrap(excel_views.import_view)), name="initiatives_initiative_excel"),
             path("excel/overview.xlsx", wrap(excel_views.export_overview_view), name="initiatives_initiative_export_overview"),
             path("excel/analysis.xlsx", wrap(excel_views.export_analysis_view), name="initiatives_initiative_export_analysis"),
             *super().get_urls(),
