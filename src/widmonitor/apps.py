@@ -17,4 +17,7 @@ class WidmonitorConfig(AppConfig):
     verbose_name = "widmonitor"
 
     def ready(self):
+        from . import integer_lookups
+
+        integer_lookups.register()
         connection_created.connect(keep_sqlite_private, dispatch_uid="widmonitor.keep_sqlite_private")

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from widmonitor.partners.forms import mail_language_field, unused_address
+from widmonitor.partners.forms import invitation_email_field, mail_language_field, unused_address
 from widmonitor.partners.models import MailLanguage
 from widmonitor.vocabularies.choices import Vocabulary
 from widmonitor.vocabularies.models import Term
@@ -16,7 +16,7 @@ from .panels import PanelCounts
 class ExpertInvitationForm(forms.Form):
     """A partner or a moderator invites an expert: an account without password, in the experts group, and her profile."""
 
-    email = forms.EmailField(label=_("E-mail address"), help_text=_("Also her user name, e.g. an.peeters@example.org"))
+    email = invitation_email_field()
     name = forms.CharField(label=_("Name"), max_length=200, help_text=_("She can change it on her profile."))
     language = mail_language_field()
 
