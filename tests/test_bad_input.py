@@ -144,7 +144,7 @@ def test_bad_input_is_answered_with_a_4xx_that_says_what_is_wrong(request, scene
     assert text in message or escape(text) in message
 
 
-def test_the_rows_change_nothing_they_refuse(partner, scene):
+def test_a_refused_invitation_or_outcome_stores_nothing(partner, scene):
     PartnerMembership.objects.create(user=get_user_model().objects.get(username="partner"), organisation_id=scene["org"])
     partner.post("/en/partner/experts/invite/", {"email": LONG_EMAIL, "name": "Ann", "language": "en"})
     partner.post("/en/partner/initiatives/x-club/reach/", outcome_form(participants=2_000_000))
