@@ -17,5 +17,8 @@ class WidmonitorConfig(AppConfig):
     verbose_name = "widmonitor"
 
     def ready(self):
+        from . import integer_lookups
+
+        integer_lookups.register()
         connection_created.connect(keep_sqlite_private, dispatch_uid="widmonitor.keep_sqlite_private")
         from . import deploy_checks  # noqa: F401  (registers the checks of `widmonitor check --deploy`)

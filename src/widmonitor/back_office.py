@@ -1,8 +1,15 @@
-"""The back office's login: moderators and administrators only, and it says so."""
+"""What the back office's pages share: its login (moderators and administrators only, and it says so), list
+filters that take only the values they offer, and history pages that answer 404 for an identifier no record
+can have."""
 
+from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 
 class BackOfficeLoginForm(AdminAuthenticationForm):
@@ -19,3 +26,38 @@ class BackOfficeLoginForm(AdminAuthenticationForm):
             raise ValidationError(self.error_messages["inactive"], code="inactive")
         if not user.is_staff:
             raise ValidationError(self.error_messages["not_staff"], code="not_staff")
+
+
+class OfferedChoicesFilter(admin.SimpleListFilter):
+    """A list filter that takes only the values it offers: another is refused as the list's bad filter
+    (``IncorrectLookupParameters``, answered 400 by ``request_guards``), never passed to a query."""
+
+    def value(self):
+        value = super().value()
+        if value is not None and value not in {str(offered) for offered, _label in self.lookup_choices}:
+            raise IncorrectLookupParameters(f"{self.parameter_name}={value!r} is not offered")
+        return value
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """simple_history's pages, answering 404 for a record or version identifier its key cannot hold (not a
+    number, a NUL...) as they do for one that does not exist; simple_history would query with it and fail."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.check_key(self.model, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self.check_version_keys(object_id, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def check_version_keys(self, object_id, version_id):
+        self.check_key(self.model, object_id)
+        self.check_key(getattr(self.model, self.model._meta.simple_history_manager_attribute).model, version_id)
+
+    @staticmethod
+    def check_key(model, value):
+        try:
+            model._meta.pk.to_python(unquote(value))
+        except ValidationError as error:
+            raise Http404(_("No record has the identifier %(value)s.") % {"value": value}) from error

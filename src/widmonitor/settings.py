@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from widmonitor.error_log import logging_config
+
 REPO_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -182,6 +184,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "widmonitor.request_guards.RequestGuardMiddleware",  # before anything reads a body (the CSRF check does)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -303,6 +306,9 @@ EMAIL_BACKEND = os.environ.get("WIDMONITOR_EMAIL_BACKEND", "django.core.mail.bac
 DEFAULT_FROM_EMAIL = os.environ.get("WIDMONITOR_FROM_EMAIL", "widmonitor@localhost")
 SITE_URL_GIVEN = bool(os.environ.get("WIDMONITOR_SITE_URL"))
 SITE_URL = os.environ.get("WIDMONITOR_SITE_URL") or "http://127.0.0.1:8000"
+
+# Errors, a 500's traceback among them, to stderr and to $WIDMONITOR_HOME/logs/errors.log (rotated: error_log.py).
+LOGGING = logging_config(HOME_DIR)
 
 # Experts who withdraw their consent are hidden at once and erased this many days later
 # (`widmonitor erase-withdrawn-experts`, also run by `widmonitor setup`).

@@ -18,14 +18,19 @@ def submit_for_x(client, world):
     return Initiative.objects.filter(title__en="Tried").exists()
 
 
+def version_of(uid):
+    """The version a proposal form opened now says it was opened on."""
+    return Initiative.objects.get(uid=uid).version
+
+
 def propose_for_x(client, world):
-    data = initiative_form(world["org_x"], title="X coding club", url="https://tried.example")
+    data = initiative_form(world["org_x"], title="X coding club", url="https://tried.example", seen_version=version_of("x-coding-club"))
     client.post(reverse("partners:propose", args=["x-coding-club"]), data)
     return Proposal.objects.filter(data__url="https://tried.example").exists()
 
 
 def propose_for_y(client, world):
-    data = initiative_form(world["org_y"], title="Y draft", url="https://tried.example")
+    data = initiative_form(world["org_y"], title="Y draft", url="https://tried.example", seen_version=version_of("y-draft"))
     client.post(reverse("partners:propose", args=["y-draft"]), data)
     return Proposal.objects.filter(data__url="https://tried.example").exists()
 

@@ -72,9 +72,9 @@ def test_the_limit_counts_new_initiatives_and_proposals_together(records, partne
     for n in range(SUBMISSIONS_PER_HOUR - 1):
         assert partner_x.post(reverse("partners:submit"), initiative_form(organisations[0], title=f"Club {n}")).status_code == 302
 
-    response = partner_x.post(reverse("partners:propose", args=["x-coding-club"]), initiative_form(organisations[0], title="X coding club"))
+    response = partner_x.post(reverse("partners:propose", args=["x-coding-club"]), initiative_form(organisations[0], title="X coding club", seen_version=records[0].version))
     assert response.status_code == 302
-    response = partner_x.post(reverse("partners:propose", args=["x-coding-club"]), initiative_form(organisations[0], title="X club"))
+    response = partner_x.post(reverse("partners:propose", args=["x-coding-club"]), initiative_form(organisations[0], title="X club", seen_version=records[0].version))
 
     assert response.status_code == 429
     assert Proposal.objects.count() == 1

@@ -54,7 +54,7 @@ def test_a_submission_without_a_title_in_the_original_language_is_refused(partne
 def test_a_proposal_leaves_the_record_unchanged_and_keeps_only_what_changed(records, partner_x, organisations):
     x, _y = records
     url = reverse("partners:propose", args=[x.uid])
-    data = initiative_form(organisations[0], title="X coding club", url="https://x.example.org", summary_en="")
+    data = initiative_form(organisations[0], title="X coding club", url="https://x.example.org", summary_en="", seen_version=x.version)
 
     response = partner_x.post(url, data)
 
@@ -68,7 +68,7 @@ def test_a_proposal_leaves_the_record_unchanged_and_keeps_only_what_changed(reco
 
 def test_a_proposal_that_changes_nothing_is_not_stored(records, partner_x, organisations):
     x, _y = records
-    data = initiative_form(organisations[0], title="X coding club", url="", starts="", summary_en="")
+    data = initiative_form(organisations[0], title="X coding club", url="", starts="", summary_en="", seen_version=x.version)
 
     response = partner_x.post(reverse("partners:propose", args=[x.uid]), data)
 

@@ -61,7 +61,7 @@ def synthetic_report():
         ],
         initiatives={"one": InitiativeEntry("one", own("initiatief"), own("samenvatting"), "public", ["girls"], [own("org")], "2021", "2023")},
         meetings=[Meeting("2022-03-24", "working-group", Text({}, "nl"), 50), Meeting("2022-06-01", "event", Text({}, "nl"), None)],
-        changes=Changes(2021, "2021-12-31T12:00:00+00:00", ["one"], ["one"], [ChangedEntry("one", ["sector"])], [CountNotice("1", 3, 1)]),
+        changes=Changes(2021, "2021-12-31T12:00:00+00:00", ["one"], ["one"], [ChangedEntry("one", ["sector"])], [CountNotice("1", 3, 1)], 2),
         stated_document="wid-report-2021",
         stated_lists=[StatedList("wid-report-2021", "5.1", "1", 3, 2, counts, {"total": 4, "private": 1, "public": 1, "mixed": 1}, "", "")],
     )  # fmt: skip

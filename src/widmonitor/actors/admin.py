@@ -1,15 +1,15 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from widmonitor.back_office import HistoryAdmin
 from widmonitor.languages import content_codes
 
 from .models import Organisation
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(HistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("display_name", "kind", "sector", "region", "initiative_count", "website")
     list_filter = ("kind", "sector", "region")

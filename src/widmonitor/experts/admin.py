@@ -8,8 +8,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from widmonitor.back_office import HistoryAdmin
 from widmonitor.partners.emails import invited
 from widmonitor.partners.invitations import invite_again
 
@@ -41,7 +41,7 @@ class ConsentInline(admin.TabularInline):
 
 
 @admin.register(ExpertProfile)
-class ExpertProfileAdmin(SimpleHistoryAdmin):
+class ExpertProfileAdmin(HistoryAdmin):
     """Experts keep their own profiles: the back office reads them and invites new experts."""
 
     list_display = ("__str__", "title", "organisation_name", "willing_to_speak", "created_at", "erased_at")
@@ -100,7 +100,7 @@ def invite_view(model_admin, request):
 
 
 @admin.register(PanelRecord)
-class PanelRecordAdmin(SimpleHistoryAdmin):
+class PanelRecordAdmin(HistoryAdmin):
     list_display = ("initiative", "held_on", "session", "women", "men", "non_binary", "not_stated")
     list_filter = ("held_on",)
     search_fields = ("initiative__uid", "session")

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from widmonitor.partners.forms import has_account, mail_language_field, unused_address
+from widmonitor.partners.forms import has_account, invitation_email_field, mail_language_field, unused_address
 from widmonitor.partners.models import MailLanguage
 from widmonitor.vocabularies.choices import Vocabulary
 from widmonitor.vocabularies.models import Term
@@ -21,7 +21,7 @@ class ExpertInvitationForm(forms.Form):
     learns from it who has an account. Moderators, who see the accounts anyway, are told.
     """
 
-    email = forms.EmailField(label=_("E-mail address"), help_text=_("Also her user name, e.g. an.peeters@example.org"))
+    email = invitation_email_field()
     name = forms.CharField(label=_("Name"), max_length=200, help_text=_("She can change it on her profile."))
     language = mail_language_field()
 

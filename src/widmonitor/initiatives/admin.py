@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
+from widmonitor.back_office import HistoryAdmin, OfferedChoicesFilter
 from widmonitor.languages import content_codes
+from widmonitor.request_guards import accepts_upload
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Vocabulary
 from widmonitor.vocabularies.models import Term
@@ -23,7 +24,7 @@ from .models import RELATIONS, Initiative, PublishedList, PublishedListEntry
 from .writes import m2m_names, save_initiative
 
 
-class ObjectiveFilter(admin.SimpleListFilter):
+class ObjectiveFilter(OfferedChoicesFilter):
     """Initiatives serving an objective, directly or through one of its sub-objectives."""
 
     title = _("objective")
@@ -38,7 +39,7 @@ class ObjectiveFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SubObjectiveFilter(admin.SimpleListFilter):
+class SubObjectiveFilter(OfferedChoicesFilter):
     title = _("sub-objective")
     parameter_name = "sub_objective"
 
@@ -52,7 +53,7 @@ class SubObjectiveFilter(admin.SimpleListFilter):
 
 
 def term_filter(vocabulary, field, label):
-    class TermFilter(admin.SimpleListFilter):
+    class TermFilter(OfferedChoicesFilter):
         title = label
         parameter_name = field
 
@@ -103,26 +104,38 @@ class InitiativeForm(forms.ModelForm):
         return Initiative.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
 
     def clean(self):
+        """Refuse a form opened on another version than the stored one, or not saying which (a stale form)."""
         cleaned = super().clean()
+        if not self.instance.pk or self.has_error("seen_version"):
+            return cleaned
         seen = cleaned.get("seen_version")
-        if self.instance.pk and seen is not None and seen != self.stored_version():
-            last = self.instance.history.select_related("history_user").first()
-            raise forms.ValidationError(
+        if seen is None:
+            raise self.stale(
+                _(
+                    "This form does not say which version of the initiative you opened; %(who)s saved it last, on "
+                    "%(when)s. Open it again to see it as it is now, then make your change."
+                )
+            )
+        if seen != self.stored_version():
+            raise self.stale(
                 _(
                     "%(who)s saved this initiative on %(when)s, after you opened it. Open it again to see that "
                     "change, then make yours."
-                ),
-                code="stale_form",
-                params={
-                    "who": last.history_user.get_username() if last and last.history_user else _("Someone"),
-                    "when": timezone.localtime(last.history_date).strftime("%Y-%m-%d %H:%M") if last else "?",
-                },
+                )
             )
         return cleaned
 
+    def stale(self, message):
+        last = self.instance.history.select_related("history_user").first()
+        params = {
+            "who": last.history_user.get_username() if last and last.history_user else _("Someone"),
+            "when": timezone.localtime(last.history_date).strftime("%Y-%m-%d %H:%M") if last else "?",
+        }
+        return forms.ValidationError(message, code="stale_form", params=params)
+
 
 @admin.register(Initiative)
-class InitiativeAdmin(SimpleHistoryAdmin):
+class InitiativeAdmin(HistoryAdmin):
     form = InitiativeForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     action_form = ModerationForm
@@ -158,7 +171,7 @@ class InitiativeAdmin(SimpleHistoryAdmin):
             return self.admin_site.admin_view(partial(view, self))
 
         return [
-            path("excel/", wrap(excel_views.import_view), name="initiatives_initiative_excel"),
+            path("excel/", accepts_upload(excel_views.MAX_UPLOAD)(wrap(excel_views.import_view)), name="initiatives_initiative_excel"),
             path("excel/overview.xlsx", wrap(excel_views.export_overview_view), name="initiatives_initiative_export_overview"),
             path("excel/analysis.xlsx", wrap(excel_views.export_analysis_view), name="initiatives_initiative_export_analysis"),
             *super().get_urls(),
@@ -187,6 +200,7 @@ class InitiativeAdmin(SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Revert: the form shows the old version whole, relations included, and saves it as one entry."""
+        self.check_version_keys(object_id, version_id)
         request.reverting_to = Initiative.history.filter(id=object_id, history_id=version_id).first()
         return super().history_form_view(request, object_id, version_id, extra_context)
 

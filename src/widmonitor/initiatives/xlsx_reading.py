@@ -45,6 +45,7 @@ from .xlsx_columns import (
     TRANSLATED,
     URL,
 )
+from .xlsx_limits import LimitExceeded
 from .xlsx_package import DAMAGE, WorkbookPackage
 
 MAX_ROWS = 50_000
@@ -173,7 +174,7 @@ class Sheet:
         if kind != xlsx_files.XLSX:
             raise Rejected([self.error(*REFUSED_FILES[kind])])
         self.file = self.path.open("rb")  # a file, not a name: openpyxl would judge the name's extension
-        with self.reporting_damage():
+        with self.refusing_over_limits(), self.reporting_damage():
             self.package = WorkbookPackage(self.file)
             self.package.read()
             self.workbook = self.package.wb
@@ -185,6 +186,14 @@ class Sheet:
         self.ws = self.workbook[self.name]
         self.row_hint = self.ws.max_row  # the stored dimension: good enough for a progress bar, for nothing else
         self.ws.reset_dimensions()
+
+    @contextmanager
+    def refusing_over_limits(self):
+        """A workbook over one of ``xlsx_limits``' limits, as one problem naming the limit (and the sheet it is in)."""
+        try:
+            yield
+        except LimitExceeded as exceeded:
+            raise Rejected([self.error(exceeded.code, exceeded.message, sheet=exceeded.sheet, **exceeded.params)]) from exceeded
 
     @contextmanager
     def reporting_damage(self):

@@ -29,6 +29,10 @@ class InitiativeProposalForm(forms.ModelForm):
         widgets = {name: forms.CheckboxSelectMultiple for name in RELATIONS}
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
+    stale_message = _(
+        "This form does not say which version of the initiative you opened, so your change could undo someone "
+        "else's: open the initiative again and make your change there."
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,6 +46,12 @@ class InitiativeProposalForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["organisations"] = [pk for pk in self.initial.get("organisations", []) if getattr(pk, "pk", pk) in self.own]
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and cleaned.get("seen_version") is None and not self.has_error("seen_version"):
+            self.add_error(None, forms.ValidationError(self.stale_message, code="stale_form"))
+        return cleaned
+
     def relations(self):
         """The chosen relations as sorted ids; a record keeps the organisations outside the partner's own."""
         chosen = {name: sorted(item.pk for item in self.cleaned_data[name]) for name in RELATIONS}
@@ -53,11 +63,11 @@ class InitiativeProposalForm(forms.ModelForm):
     def proposed_changes(self, initiative):
         """``(data, version)`` of a proposal: what differs from ``initiative`` as the partner saw it, and its version.
 
-        The version the form was opened on (its hidden ``seen_version``), so that a save made meanwhile
-        is not proposed back; the record as it is now when the form does not say or the history lacks it.
+        The version the form was opened on (its hidden ``seen_version``, which ``clean`` requires), so that a save
+        made meanwhile is not proposed back; the record as it is now when the history lacks that version.
         """
-        version = self.cleaned_data.get("seen_version")
-        seen = history_since(initiative, version, PROPOSED_FIELDS)[0] if version else None
+        version = self.cleaned_data["seen_version"]
+        seen = history_since(initiative, version, PROPOSED_FIELDS)[0]
         if seen is None:
             stored = Initiative.objects.get(pk=initiative.pk)
             seen, version = proposal_data(stored), stored.version
@@ -79,6 +89,19 @@ def has_account(email):
     return users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists()
 
 
+def invitation_email_field():
+    """The e-mail address of someone invited, which is also her user name: at most as long as a user name can be."""
+    limit = get_user_model()._meta.get_field("username").max_length
+    return forms.EmailField(
+        label=_("E-mail address"),
+        max_length=limit,
+        help_text=_("Also her user name, e.g. an.peeters@example.org"),
+        error_messages={
+            "max_length": _("At most %(limit_value)d characters (it has %(show_value)d): the address is also her user name.")
+        },
+    )
+
+
 def mail_language_field():
     """Who invites someone chooses the language of her e-mails; the inviter's own comes first."""
     return forms.ChoiceField(
@@ -92,7 +115,7 @@ def mail_language_field():
 class InvitationForm(forms.Form):
     """A moderator invites a partner: an account without password, in the partners group, with her organisations."""
 
-    email = forms.EmailField(label=_("E-mail address"), help_text=_("Also her user name, e.g. an.peeters@example.org"))
+    email = invitation_email_field()
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     organisations = forms.ModelMultipleChoiceField(

@@ -9,8 +9,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
+from widmonitor.back_office import HistoryAdmin
 from widmonitor.partners.admin import DecisionForm
 
 from .emails import send_outcome_decision
@@ -53,7 +53,7 @@ class OutcomeByAgeInline(admin.TabularInline):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(SimpleHistoryAdmin):
+class OutcomeAdmin(HistoryAdmin):
     action_form = DecisionForm
     actions = ("accept", "reject")
     inlines = (OutcomeByAgeInline,)

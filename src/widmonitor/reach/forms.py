@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from .ages import AgeBand
-from .models import Outcome, OutcomeByAge, check_age_rows
+from .models import MAX_PARTICIPANTS, Outcome, OutcomeByAge, ceiling, check_age_rows
 
 
 def age_field_names(band):
@@ -26,10 +26,16 @@ class OutcomeForm(forms.ModelForm):
         for band, label in AgeBand.choices:
             participants, women = age_field_names(band)
             self.fields[participants] = forms.IntegerField(
-                label=_("participants aged %(band)s") % {"band": label}, min_value=0, required=False
+                label=_("participants aged %(band)s") % {"band": label},
+                min_value=0,
+                validators=[ceiling(MAX_PARTICIPANTS)],
+                required=False,
             )
             self.fields[women] = forms.IntegerField(
-                label=_("women and girls aged %(band)s") % {"band": label}, min_value=0, required=False
+                label=_("women and girls aged %(band)s") % {"band": label},
+                min_value=0,
+                validators=[ceiling(MAX_PARTICIPANTS)],
+                required=False,
             )
 
     def main_fields(self):

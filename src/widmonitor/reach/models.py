@@ -8,7 +8,7 @@ from the counts, never stored.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,17 @@ from widmonitor.vocabularies.choices import Moderation
 from .ages import AgeBand
 
 FIRST_YEAR = 2000  # no outcome of the registry's initiatives is older
+# Ceilings of a year's counts, far above what an initiative of a national strategy reaches: a larger figure
+# is a typing error (a year or a phone number typed in), refused rather than summed into every report.
+MAX_PARTICIPANTS = 1_000_000
+MAX_SESSIONS = 100_000  # more than 270 a day
+
+
+def ceiling(limit):
+    """A count's ceiling, saying what it is."""
+    return MaxValueValidator(
+        limit, message=_("At most %(limit_value)s in a year: a larger figure is more likely a typing error than a count.")
+    )
 
 
 def share(part, whole):
@@ -58,13 +69,17 @@ class Outcome(models.Model):
         _("year"), validators=[MinValueValidator(FIRST_YEAR)], help_text=_("The calendar year counted, e.g. 2024.")
     )
     participants = models.PositiveIntegerField(
-        _("participants"), help_text=_("Everyone who took part in the year, e.g. 120.")
+        _("participants"), validators=[ceiling(MAX_PARTICIPANTS)], help_text=_("Everyone who took part in the year, e.g. 120.")
     )
     women_and_girls = models.PositiveIntegerField(
-        _("of whom women and girls"), help_text=_("At most the participants, e.g. 70.")
+        _("of whom women and girls"), validators=[ceiling(MAX_PARTICIPANTS)], help_text=_("At most the participants, e.g. 70.")
     )
     sessions = models.PositiveIntegerField(
-        _("sessions or editions"), null=True, blank=True, help_text=_("How many times it ran in the year, e.g. 12; empty if unknown.")
+        _("sessions or editions"),
+        null=True,
+        blank=True,
+        validators=[ceiling(MAX_SESSIONS)],
+        help_text=_("How many times it ran in the year, e.g. 12; empty if unknown."),
     )
     source_kind = models.CharField(_("source of the figures"), max_length=10, choices=SourceKind.choices)
     source_note = models.TextField(
@@ -255,8 +270,10 @@ class OutcomeByAge(models.Model):
 
     outcome = models.ForeignKey(Outcome, models.CASCADE, related_name="ages", verbose_name=_("outcome"))
     band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices)
-    participants = models.PositiveIntegerField(_("participants"), help_text=_("e.g. 40"))
-    women_and_girls = models.PositiveIntegerField(_("of whom women and girls"), help_text=_("e.g. 25"))
+    participants = models.PositiveIntegerField(_("participants"), validators=[ceiling(MAX_PARTICIPANTS)], help_text=_("e.g. 40"))
+    women_and_girls = models.PositiveIntegerField(
+        _("of whom women and girls"), validators=[ceiling(MAX_PARTICIPANTS)], help_text=_("e.g. 25")
+    )
 
     class Meta:
         verbose_name = _("outcome by age")

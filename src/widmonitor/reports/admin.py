@@ -6,8 +6,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
+from widmonitor.back_office import HistoryAdmin
 from widmonitor.languages import content_codes, interface_codes
 
 from . import editions
@@ -16,7 +16,7 @@ from .models import Edition, Meeting, Supporter, TextBlock
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["date", "kind", "participants"]
     list_filter = ["kind"]
     date_hierarchy = "date"
@@ -25,7 +25,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Supporter)
-class SupporterAdmin(SimpleHistoryAdmin):
+class SupporterAdmin(HistoryAdmin):
     list_display = ["organisation", "since", "until", "source"]
     list_filter = ["since", "until"]
     list_select_related = ["organisation"]
@@ -35,7 +35,7 @@ class SupporterAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TextBlock)
-class TextBlockAdmin(SimpleHistoryAdmin):
+class TextBlockAdmin(HistoryAdmin):
     list_display = ["year", "section", "language", "is_translation", "updated_at"]
     list_filter = ["year", "section", "language", "is_translation"]
     search_fields = ["text"]

@@ -181,8 +181,9 @@ def reach_of(row):
 
 
 def initiative_entries(uids):
-    """``{uid: InitiativeEntry}`` of the named initiatives: what the lists print of each (no contact details)."""
-    queryset = Initiative.objects.filter(uid__in=uids).prefetch_related(
+    """``{uid: InitiativeEntry}`` of the named initiatives that are published (only those reach a report): what the
+    lists print of each (no contact details)."""
+    queryset = Initiative.objects.published().filter(uid__in=uids).prefetch_related(
         Prefetch("audiences", queryset=Term.objects.order_by("position")),
         Prefetch("organisations", queryset=Organisation.objects.order_by("slug")),
     )

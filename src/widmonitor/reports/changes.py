@@ -1,8 +1,10 @@
 """What changed in the registry since the previous published edition, from its snapshot and the registry's history.
 
-New: running this year, not in the previous edition. Ended: in the previous edition, not
-running this year (its period ended, or it was withdrawn); one whose period is not known this
-year is not said to have ended (the report lists it apart). Changed: in both, and saved since
+New: running this year, not in the previous edition. Ended: in the previous edition, published,
+not running this year (its period ended); one whose period is not known this year is not said to
+have ended (the report lists it apart). Withdrawn: in the previous edition and no longer published
+(rejected, or back to draft): only counted, never named, as only published records reach a report.
+Changed: in both, and saved since
 the previous edition was published; the fields are those that differ between the record as it
 was then and as it is now (django-simple-history).
 """
@@ -26,12 +28,14 @@ def since_previous(previous, objectives, period_unknown=()):
         return report.Changes()
     snapshot = previous.snapshot["report"]
     before = previous_uids(snapshot)
+    still_published = set(Initiative.objects.published().filter(uid__in=before).values_list("uid", flat=True))
     now = {uid for objective in objectives for uid in objective.listed}
     return report.Changes(
         previous_year=previous.year,
         since=previous.published_at.isoformat(),
         new=sorted(now - before),
-        ended=sorted(before - now - set(period_unknown)),
+        ended=sorted(still_published - now - set(period_unknown)),
+        withdrawn=len(before - still_published),
         changed=changed_since(previous.published_at, sorted(now & before)),
         count_notices=count_notices(snapshot, objectives),
     )

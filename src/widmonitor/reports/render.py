@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from widmonitor.indicators.charts import over_time_table
 from widmonitor.indicators.computations.values import Value
@@ -355,12 +356,24 @@ def change_view(report, language):
             for c in changes.changed
             if c.uid in report.initiatives
         ],
+        "withdrawn": withdrawn_sentence(changes),
         "count_notices": [
             _("%(code)s: %(previous)s initiatives in the %(year)s edition, %(current)s now.")
             % {"code": n.objective_code, "previous": n.previous, "year": changes.previous_year, "current": n.current}
             for n in changes.count_notices
         ],
     }
+
+
+def withdrawn_sentence(changes):
+    """How many of the previous edition's initiatives are no longer published (none of them is named), or ""."""
+    if not changes.withdrawn:
+        return ""
+    return ngettext(
+        "%(count)s initiative of the %(year)s edition is no longer published; it is not named here.",
+        "%(count)s initiatives of the %(year)s edition are no longer published; they are not named here.",
+        changes.withdrawn,
+    ) % {"count": changes.withdrawn, "year": changes.previous_year}
 
 
 def period_unknown_view(report, language):

@@ -227,9 +227,10 @@ class Changes:
     previous_year: int | None = None
     since: str = ""  # ISO datetime of the previous edition's publication
     new: list = field(default_factory=list)  # uids
-    ended: list = field(default_factory=list)
+    ended: list = field(default_factory=list)  # published, their period ended
     changed: list[ChangedEntry] = field(default_factory=list)
     count_notices: list[CountNotice] = field(default_factory=list)
+    withdrawn: int = 0  # of the previous edition's initiatives, those no longer published (never named)
 
 
 @dataclass
