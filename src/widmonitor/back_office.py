@@ -1,8 +1,28 @@
-"""The back office's login: moderators and administrators only, and it says so."""
+"""The back office: Django's admin site with its login for moderators and administrators only (and it says so),
+the moderator's dashboard as its first page, and its apps ordered by the working group's tasks."""
 
+from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from widmonitor.dashboard.waiting import dashboard_for
+from widmonitor.partners.models import remember_language
+
+# The apps by task: the registry and its moderation first, then the report and the other records, accounts and the
+# login throttle's logs last. Within an app, its models in the order given; any other app or model after these.
+TASK_ORDER = {
+    "initiatives": ("initiative", "publishedlist"),
+    "partners": ("proposal", "partnermembership"),
+    "reach": ("outcome",),
+    "actors": ("organisation",),
+    "reports": ("edition", "textblock", "meeting", "supporter"),
+    "experts": ("expertprofile", "panelrecord", "topic"),
+    "indicators": ("source", "observation", "observationrevision"),
+    "strategy": ("objective", "strategy"),
+    "vocabularies": ("term",),
+}
+LAST = ("auth", "axes")  # accounts, then the login throttle's access attempts and logs
 
 
 class BackOfficeLoginForm(AdminAuthenticationForm):
@@ -19,3 +39,35 @@ class BackOfficeLoginForm(AdminAuthenticationForm):
             raise ValidationError(self.error_messages["inactive"], code="inactive")
         if not user.is_staff:
             raise ValidationError(self.error_messages["not_staff"], code="not_staff")
+
+
+def app_rank(app_label):
+    """Where an app comes in the back office's index: the tasks first, ``LAST`` last, any other between them."""
+    if app_label in TASK_ORDER:
+        return (0, list(TASK_ORDER).index(app_label))
+    if app_label in LAST:
+        return (2, LAST.index(app_label))
+    return (1, 0)
+
+
+def by_task(app_list):
+    """``app_list`` (``AdminSite.get_app_list``'s) ordered by task; within an app, its models too (stable otherwise)."""
+    ordered = sorted(app_list, key=lambda app: app_rank(app["app_label"]))
+    for app in ordered:
+        order = TASK_ORDER.get(app["app_label"], ())
+        app["models"].sort(key=lambda model: order.index(model["object_name"].lower()) if model["object_name"].lower() in order else len(order))
+    return ordered
+
+
+class BackOfficeSite(admin.AdminSite):
+    """The site the back office runs on (``apps.BackOfficeAdminConfig``): its first page is the moderator's dashboard."""
+
+    login_form = BackOfficeLoginForm
+    index_template = "dashboard/index.html"
+
+    def index(self, request, extra_context=None):
+        remember_language(request.user, request.LANGUAGE_CODE)  # her daily e-mail of what waits follows the pages she reads
+        return super().index(request, {"dashboard": dashboard_for(request.user), **(extra_context or {})})
+
+    def get_app_list(self, request, app_label=None):
+        return by_task(super().get_app_list(request, app_label))

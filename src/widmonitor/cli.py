@@ -16,6 +16,7 @@ COMMANDS = {
     "report": ("report", "write the annual report of a year (HTML, PDF, xlsx annexes) in nl, fr and en"),
     "load-expert-topics": ("load_expert_topics", "load the expertise topics of the expert directory (data/experts/topics.yaml)"),
     "erase-withdrawn-experts": ("erase_withdrawn_experts", "erase expert profiles withdrawn more than WIDMONITOR_EXPERT_ERASE_DAYS ago"),
+    "notify-moderators": ("notify_moderators", "e-mail each moderator what waits in the back office (at most daily; run it daily)"),
     "check-job-ad": ("check_job_ad", "check a vacancy text for gender-coded words, gender marker and masculine-only titles"),
     "indicators": ("indicators", "fetch indicator data from Eurostat (or --offline: the bundled files); list them"),
 }

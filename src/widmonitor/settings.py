@@ -115,7 +115,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": cache_from_url(os.environ.get("WIDMONITOR_CACHE_URL", "locmem://"))}
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "widmonitor.apps.BackOfficeAdminConfig",  # Django's admin with the back office's site (back_office.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "widmonitor.reports",
     "widmonitor.reach",
     "widmonitor.experts",
+    "widmonitor.dashboard",
 ]
 
 MIDDLEWARE = [
