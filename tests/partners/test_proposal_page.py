@@ -65,9 +65,9 @@ def test_the_page_shows_each_changed_language_of_a_text_as_its_own_row_with_the_
     rows = diff_rows(page(moderator_client, proposal))
 
     assert rows == [
-        ("summary (English)", "Free lessons for girls in [-Ghent-] every Saturday.", "Free lessons for girls in {+Antwerp+} every Saturday."),
-        ("title (English)", "X coding club", "X coding club{+ for girls+}"),
         ("title (Dutch)", "X [-codeerclub-]", "X {+programmeerclub+}"),
+        ("title (English)", "X coding club", "X coding club{+ for girls+}"),
+        ("summary (English)", "Free lessons for girls in [-Ghent-] every Saturday.", "Free lessons for girls in {+Antwerp+} every Saturday."),
     ]
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from widmonitor.actors.models import Organisation
 from widmonitor.initiatives.models import Initiative
-from widmonitor.languages import language_name
+from widmonitor.languages import content_codes, language_name
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.models import Term
 
@@ -74,14 +74,16 @@ def names_of(name, pks):
 
 
 def rows(changes):
-    """The ``Row``\\ s of ``Proposal.changes()``: a row per field, and per language for a text, in the proposal's order."""
-    labels = {field.name: str(field.verbose_name) for field in Initiative._meta.get_fields() if hasattr(field, "verbose_name")}
+    """The ``Row``\\ s of ``Proposal.changes()``: a row per field, and per language for a text, in the record's order."""
+    fields = [field for field in Initiative._meta.get_fields() if hasattr(field, "verbose_name")]
+    labels, order = {field.name: str(field.verbose_name) for field in fields}, [field.name for field in fields]
     found = []
-    for name, now, after in changes:
+    for name, now, after in sorted(changes, key=lambda change: order.index(change[0]) if change[0] in order else len(order)):
         label = labels.get(name, name)
         if isinstance(now, dict) or isinstance(after, dict):
             now, after = now or {}, after or {}
-            for code in sorted(now.keys() | after.keys()):
+            codes = content_codes()  # in the order of the record's text boxes, then any other
+            for code in sorted(now.keys() | after.keys(), key=lambda code: (codes.index(code) if code in codes else len(codes), code)):
                 if now.get(code, "") != after.get(code, ""):
                     language = _("%(field)s (%(language)s)") % {"field": label, "language": language_name(code)}
                     found.append(Row(language, *word_diff(now.get(code, ""), after.get(code, ""))))
