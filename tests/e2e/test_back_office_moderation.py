@@ -74,7 +74,8 @@ def test_a_moderator_reads_the_diff_and_accepts_from_the_proposal_page(page, liv
     log_in(page, live_server, "/admin/")
     shot(page, "moderator-dashboard")
     page.get_by_role("link", name=f"Proposal #{queue.pk}: {LONG_TITLE}").click()
-    expect(page.locator(".wm-diff ins").first).to_have_text("added: events (end of addition)")
+    expect(page.locator(".wm-diff ins").first).to_have_text("added: schijnwerpers (end of addition)")  # Dutch, then English
+    expect(page.locator(".wm-diff ins").nth(1)).to_have_text("added: events (end of addition)")
     assert page.locator(".wm-diff del").first.evaluate("node => getComputedStyle(node).textDecorationLine") == "line-through"
     assert page.locator(".wm-diff ins").first.evaluate("node => getComputedStyle(node).textDecorationLine") == "underline"
     shot(page, "moderator-proposal-diff")
