@@ -62,6 +62,7 @@ def test_a_daily_run_removes_what_is_due_keeps_the_rest_and_says_so(due, capsys)
         "expired-login-attempts: 1 failed log-in record(s) older than the 15-minute lock deleted.",
         "old-logins: 1 log-in record(s) older than 30 days deleted.",
         "ended-limit-counts: 1 limit count(s) of ended windows deleted.",
+        "notify-moderators: E-mailed 0 moderator(s) what waits; 0 already e-mailed today, 0 with nothing waiting, 0 not sent.",
         "expired-cache-entries: no database cache: the cache's entries expire by themselves.",
         "old-uploads: 1 upload(s) held more than a day without confirmation deleted.",
     ]
@@ -96,7 +97,7 @@ def test_a_failing_job_is_reported_and_the_others_still_run(due, monkeypatch, ca
     jobs.insert(0, daily.Job("broken", "fails", broken))
     monkeypatch.setattr(daily, "JOBS", jobs)
 
-    with pytest.raises(CommandError, match=r"^1 of 8 daily jobs failed \(broken\): see above and the log\.$"):
+    with pytest.raises(CommandError, match=r"^1 of 9 daily jobs failed \(broken\): see above and the log\.$"):
         call_command("daily", verbosity=0)  # as from cron: only what failed is said
 
     assert capsys.readouterr() == ("", "broken: FAILED: RuntimeError: the mail server is away\n")

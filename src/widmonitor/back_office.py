@@ -1,6 +1,6 @@
-"""What the back office's pages share: its login (moderators and administrators only, and it says so), list
-filters that take only the values they offer, and history pages that answer 404 for an identifier no record
-can have."""
+"""The back office: Django's admin site with its login for moderators and administrators only (and it says so),
+the moderator's dashboard as its first page, its apps ordered by the working group's tasks; list filters that
+take only the values they offer, and history pages that answer 404 for an identifier no record can have."""
 
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -10,6 +10,25 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from widmonitor.dashboard.waiting import dashboard_for
+from widmonitor.partners.models import remember_language
+
+# The apps by task: the registry and its moderation first, then the report and the other records, accounts and the
+# login throttle's logs last. Within an app, its models in the order given; any other app or model after these.
+TASK_ORDER = {
+    "initiatives": ("initiative", "publishedlist"),
+    "partners": ("proposal", "partnermembership"),
+    "reach": ("outcome",),
+    "actors": ("organisation",),
+    "reports": ("edition", "textblock", "meeting", "supporter"),
+    "sitepages": ("sitepage",),
+    "experts": ("expertprofile", "panelrecord", "topic"),
+    "indicators": ("source", "observation", "observationrevision"),
+    "strategy": ("objective", "strategy"),
+    "vocabularies": ("term",),
+}
+LAST = ("auth", "axes")  # accounts, then the login throttle's access attempts and logs
 
 
 class BackOfficeLoginForm(AdminAuthenticationForm):
@@ -61,3 +80,35 @@ class HistoryAdmin(SimpleHistoryAdmin):
             model._meta.pk.to_python(unquote(value))
         except ValidationError as error:
             raise Http404(_("No record has the identifier %(value)s.") % {"value": value}) from error
+
+
+def app_rank(app_label):
+    """Where an app comes in the back office's index: the tasks first, ``LAST`` last, any other between them."""
+    if app_label in TASK_ORDER:
+        return (0, list(TASK_ORDER).index(app_label))
+    if app_label in LAST:
+        return (2, LAST.index(app_label))
+    return (1, 0)
+
+
+def by_task(app_list):
+    """``app_list`` (``AdminSite.get_app_list``'s) ordered by task; within an app, its models too (stable otherwise)."""
+    ordered = sorted(app_list, key=lambda app: app_rank(app["app_label"]))
+    for app in ordered:
+        order = TASK_ORDER.get(app["app_label"], ())
+        app["models"].sort(key=lambda model: order.index(model["object_name"].lower()) if model["object_name"].lower() in order else len(order))
+    return ordered
+
+
+class BackOfficeSite(admin.AdminSite):
+    """The site the back office runs on (``apps.BackOfficeAdminConfig``): its first page is the moderator's dashboard."""
+
+    login_form = BackOfficeLoginForm
+    index_template = "dashboard/index.html"
+
+    def index(self, request, extra_context=None):
+        remember_language(request.user, request.LANGUAGE_CODE)  # her daily e-mail of what waits follows the pages she reads
+        return super().index(request, {"dashboard": dashboard_for(request.user), **(extra_context or {})})
+
+    def get_app_list(self, request, app_label=None):
+        return by_task(super().get_app_list(request, app_label))

@@ -18,6 +18,7 @@ COMMANDS = {
     "report": ("report", "write the annual report of a year (HTML, PDF, xlsx annexes) in nl, fr and en"),
     "load-expert-topics": ("load_expert_topics", "load the expertise topics of the expert directory (data/experts/topics.yaml)"),
     "erase-withdrawn-experts": ("erase_withdrawn_experts", "erase expert profiles withdrawn more than WIDMONITOR_EXPERT_ERASE_DAYS ago"),
+    "notify-moderators": ("notify_moderators", "e-mail each moderator what waits in the back office (at most daily; run it daily)"),
     "check-job-ad": ("check_job_ad", "check a vacancy text for gender-coded words, gender marker and masculine-only titles"),
     "check": ("check", "with --deploy: what a production site still lacks, one sentence each"),
     "backup": ("backup", "write the database and uploads into one archive (--out FILE)"),

@@ -79,6 +79,16 @@ def forget_ended_limit_counts():
     return f"{count} limit count(s) of ended windows deleted."
 
 
+def notify_moderators():
+    """What waits in the back office, e-mailed to each moderator (at most once a day); an e-mail that fails fails the job."""
+    from widmonitor.dashboard.digest import notify_moderators as notify
+
+    run = notify()
+    if run.failed:
+        raise RuntimeError(f"the e-mail to {', '.join(run.failed)} could not be sent: {run.summary()}")
+    return run.summary()
+
+
 def delete_expired_cache_entries():
     """A database cache keeps expired entries (the limits' counters among them) until it is full: delete them."""
     database_caches = [caches[alias] for alias in settings.CACHES if isinstance(caches[alias], DatabaseCache)]
@@ -108,6 +118,7 @@ JOBS = [
     Job("expired-login-attempts", "delete failed log-ins that no longer lock anyone (their account name and address)", forget_expired_login_attempts),
     Job("old-logins", "delete records of log-ins older than WIDMONITOR_LOGIN_LOG_DAYS (account name, address, browser)", forget_old_logins),
     Job("ended-limit-counts", "delete the limits' counts (per address or account) whose window has ended", forget_ended_limit_counts),
+    Job("notify-moderators", "e-mail each moderator what waits for her, at most once a day", notify_moderators),
     Job("expired-cache-entries", "delete expired entries of a database cache (WIDMONITOR_CACHE_URL=db://)", delete_expired_cache_entries),
     Job("old-uploads", "delete uploaded workbooks held more than a day without confirmation", forget_old_uploads),
 ]

@@ -148,7 +148,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": cache_from_url(os.environ.get("WIDMONITOR_CACHE_URL", "locmem://"))}
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "widmonitor.apps.BackOfficeAdminConfig",  # Django's admin with the back office's site (back_office.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -174,6 +174,7 @@ INSTALLED_APPS = [
     "widmonitor.reach",
     "widmonitor.experts",
     "widmonitor.sitepages",
+    "widmonitor.dashboard",
 ]
 
 MIDDLEWARE = [

@@ -20,8 +20,10 @@ PAGES = ["/{lang}/reports/", "/{lang}/reports/2022/"]
 
 
 @pytest.fixture
-def published_2022(transactional_db):
-    """The bundled data, as `widmonitor setup` loads it, with the 2022 edition published."""
+def published_2022(transactional_db, monkeypatch):
+    """The bundled data, as `widmonitor setup` loads it, with the 2022 edition published (its files are not made:
+    these tests read the pages, and a thread making PDFs would only slow them)."""
+    monkeypatch.setattr(editions, "in_background", lambda function, *args: None)
     load_vocabularies(settings.CONFIG_DIR / "vocabularies.yaml")
     load_strategy(settings.CONFIG_DIR / "strategies" / "belgium-wid-2021.yaml")
     load_registry(sorted((settings.DATA_DIR / "registry").glob("*.yaml")))

@@ -44,6 +44,14 @@ def proposal_action(action, message=""):
     return attempt
 
 
+def proposal_page_decision(decision, message=""):
+    def attempt(client, world):
+        client.post(reverse(f"admin:partners_proposal_{decision}", args=[world["proposal"].pk]), {"message": message})
+        return Proposal.objects.get(pk=world["proposal"].pk).status != "pending"
+
+    return attempt
+
+
 def publish_submitted(client, world):
     url = reverse("admin:initiatives_initiative_changelist")
     client.post(url, {"action": "publish", "_selected_action": [world["submitted"].pk], "reason": ""})
@@ -67,6 +75,8 @@ WRITES = {
     "propose an edit of Y's record": (propose_for_y, {"partner of Y"}),
     "accept a proposal": (proposal_action("accept"), {"moderator", "administrator"}),
     "reject a proposal": (proposal_action("reject", "No."), {"moderator", "administrator"}),
+    "accept a proposal on its page": (proposal_page_decision("accept"), {"moderator", "administrator"}),
+    "reject a proposal on its page": (proposal_page_decision("reject", "No."), {"moderator", "administrator"}),
     "publish a submitted initiative": (publish_submitted, {"moderator", "administrator"}),
     "invite a partner": (invite, {"moderator", "administrator"}),
     "add a membership": (add_membership, {"moderator", "administrator"}),

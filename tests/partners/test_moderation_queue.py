@@ -5,6 +5,7 @@ from widmonitor.initiatives.writes import save_initiative
 from widmonitor.partners.models import Proposal
 
 from .conftest import initiative_form
+from .diff_table import diff_rows
 
 QUEUE = reverse("admin:partners_proposal_changelist")
 
@@ -25,8 +26,10 @@ def test_the_queue_shows_each_proposal_as_a_diff_against_the_record(records, peo
 
     page = moderator_client.get(reverse("admin:partners_proposal_change", args=[proposal.pk])).content.decode()
 
-    assert "<tr><th scope='row'>web address</th><td>–</td><td>https://x.example.org</td></tr>" in page
-    assert "<td>en: X coding club</td><td>en: X coding club for girls</td>" in page
+    assert diff_rows(page) == [
+        ("title (English)", "X coding club", "X coding club{+ for girls+}"),
+        ("web address", "–", "{+https://x.example.org+}"),
+    ]
 
 
 def test_the_diff_names_related_records(records, people, moderator_client, organisations):
@@ -34,7 +37,7 @@ def test_the_diff_names_related_records(records, people, moderator_client, organ
 
     page = moderator_client.get(reverse("admin:partners_proposal_change", args=[proposal.pk])).content.decode()
 
-    assert "<td>Organisation X</td><td>Organisation X, Organisation Y</td>" in page
+    assert diff_rows(page) == [("organisations", "Organisation X", "Organisation X, {+Organisation Y+}")]
 
 
 def test_accepting_applies_the_proposal_as_one_entry_naming_the_moderator(records, people, moderator_client, mailoutbox):

@@ -1,4 +1,5 @@
-"""The back office's side: partner memberships, invitations, and the queue of proposals with their diffs."""
+"""The back office's side: partner memberships, invitations, and the queue of proposals: each one's page shows its
+diff and has the buttons to accept or reject it."""
 
 from functools import partial
 
@@ -6,24 +7,21 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path
-from django.utils.html import format_html, format_html_join
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
-from widmonitor.actors.models import Organisation
-from widmonitor.initiatives.models import Initiative
-from widmonitor.strategy.models import Objective
-from widmonitor.vocabularies.models import Term
-
+from .diffs import rows
 from .emails import invited, send_invitation, send_proposal_decision
 from .forms import InvitationForm
 from .invitations import invite_again
 from .models import PartnerMembership, Proposal
-
-RELATED = {"organisations": Organisation, "objectives": Objective, "audiences": Term, "regions": Term, "languages": Term, "formats": Term}
 
 
 @admin.register(PartnerMembership)
@@ -73,17 +71,6 @@ class DecisionForm(ActionForm):
     )
 
 
-def shown(name, value):
-    """A stored value as a moderator reads it: texts per language, relations by name."""
-    if value in (None, "", [], {}):
-        return "–"
-    if isinstance(value, dict):
-        return "; ".join(f"{code}: {text}" for code, text in sorted(value.items()))
-    if name in RELATED:
-        return ", ".join(str(item) for item in RELATED[name].objects.filter(pk__in=value))
-    return str(value)
-
-
 def moved_on(proposal):
     """What a moderator must know of a record saved again after its partner saw it."""
     seen, later = proposal.history()
@@ -96,16 +83,24 @@ def moved_on(proposal):
     ) % {"seen": proposal.seen_version, "now": proposal.initiative.version}
 
 
+class MessageForm(forms.Form):
+    """The message of a decision taken on a proposal's page: required to reject (``Proposal.reject`` says so)."""
+
+    message = forms.CharField(required=False, max_length=2000)
+
+
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
     action_form = DecisionForm
     actions = ("accept", "reject")
-    list_display = ("__str__", "initiative", "author", "status", "created_at", "decided_by")
+    list_display = ("proposal", "author", "status", "proposed", "moderation")
+    list_display_links = ("proposal",)
     list_filter = ("status",)
     list_select_related = ("initiative", "author", "decided_by")
     search_fields = ("initiative__uid", "author__username")
-    fields = ("initiative", "author", "status", "created_at", "seen_version", "diff", "message", "decided_by", "decided_at")
-    readonly_fields = ("initiative", "author", "status", "created_at", "seen_version", "diff", "message", "decided_by", "decided_at")
+    pending_fields = ("initiative", "author", "status", "created_at", "seen_version", "diff")
+    decided_fields = (*pending_fields, "message", "decided_by", "decided_at")
+    readonly_fields = decided_fields
 
     def has_add_permission(self, request):
         return False
@@ -113,20 +108,46 @@ class ProposalAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_fields(self, request, obj=None):
+        """A pending proposal's page ends with its diff, then the buttons to decide (the decision's fields are empty)."""
+        return self.pending_fields if obj is not None and obj.status == Proposal.Status.PENDING else self.decided_fields
+
+    def get_urls(self):
+        def decision(name, decide):
+            view = self.admin_site.admin_view(require_POST(partial(decide_view, self, decide)))
+            return path(f"<int:pk>/{name}/", view, name=f"partners_proposal_{name}")
+
+        accept = decision("accept", lambda proposal, request, message: proposal.accept(request.user, message))
+        reject = decision("reject", lambda proposal, request, message: proposal.reject(request.user, message))
+        return [accept, reject, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Read-only: a proposal is decided with its Accept and Reject buttons, never saved as a form."""
+        context = {"show_save": False, "show_save_and_continue": False, "show_save_and_add_another": False, "show_delete": False}
+        return super().change_view(request, object_id, form_url, {**context, **(extra_context or {})})
+
+    @admin.display(description=_("proposal"), ordering="pk")
+    def proposal(self, obj):
+        return _("#%(number)s %(initiative)s") % {"number": obj.pk, "initiative": obj.initiative}
+
+    @admin.display(description=_("proposed"), ordering="created_at")
+    def proposed(self, obj):
+        return moment(obj.created_at)
+
+    @admin.display(description=_("moderation"), ordering="decided_at")
+    def moderation(self, obj):
+        if obj.decided_at is None:
+            return "–"
+        who = obj.decided_by.get_username() if obj.decided_by else _("someone")
+        return format_html("{}<br>{}", who, moment(obj.decided_at))
+
     @admin.display(description=_("changes (field, now, after accepting)"))
     def diff(self, obj):
-        labels = {field.name: field.verbose_name for field in Initiative._meta.get_fields() if hasattr(field, "verbose_name")}
-        rows = format_html_join(
-            "",
-            "<tr><th scope='row'>{}</th><td>{}</td><td>{}</td></tr>",
-            ((labels.get(name, name), shown(name, now), shown(name, after)) for name, now, after in obj.changes()),
-        )
-        if not rows:
+        found = rows(obj.changes())
+        if not found:
             return _("Nothing: the record already shows these values.")
-        if obj.status == Proposal.Status.PENDING and obj.initiative.version != obj.seen_version:
-            rows = format_html("<tr><td colspan='3'>{}</td></tr>{}", moved_on(obj), rows)
-        head = format_html("<tr><th scope='col'>{}</th><th scope='col'>{}</th><th scope='col'>{}</th></tr>", _("field"), _("now"), _("after accepting"))
-        return format_html("<table class='proposal-diff'><thead>{}</thead><tbody>{}</tbody></table>", head, rows)
+        warning = moved_on(obj) if obj.status == Proposal.Status.PENDING and obj.initiative.version != obj.seen_version else ""
+        return render_to_string("partners/admin/proposal_diff.html", {"rows": found, "warning": warning})
 
     @admin.action(description=_("Accept selected proposals (applies them to the records)"), permissions=["change"])
     def accept(self, request, queryset):
@@ -150,3 +171,33 @@ class ProposalAdmin(admin.ModelAdmin):
             self.message_user(
                 request, ngettext("%(n)d proposal decided.", "%(n)d proposals decided.", done) % {"n": done}, messages.SUCCESS
             )
+
+
+def moment(when):
+    """A date and time as a short, sortable text in a ``<time>`` element."""
+    local = timezone.localtime(when)
+    return format_html('<time datetime="{}">{}</time>', local.isoformat(), local.strftime("%Y-%m-%d %H:%M"))
+
+
+def decide_view(model_admin, decide, request, pk):
+    """Accept or reject one proposal from its page (POST, with the message); back to the queue, or to the page if refused."""
+    proposal = get_object_or_404(Proposal.objects.select_related("initiative", "author"), pk=pk)
+    if not model_admin.has_change_permission(request, proposal):
+        raise PermissionDenied
+    page = reverse("admin:partners_proposal_change", args=[pk])
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        model_admin.message_user(request, " ".join(form.errors["message"]), messages.ERROR)
+        return redirect(page)
+    try:
+        decide(proposal, request, form.cleaned_data["message"])
+    except ValidationError as error:  # no message to reject, already decided, or its record changed meanwhile
+        model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
+        return redirect(page)
+    send_proposal_decision(proposal)
+    if proposal.status == Proposal.Status.ACCEPTED:
+        done = _("Proposal #%(number)s is accepted: the record shows it.")
+    else:
+        done = _("Proposal #%(number)s is rejected.")
+    model_admin.message_user(request, done % {"number": proposal.pk}, messages.SUCCESS)
+    return redirect(reverse("admin:partners_proposal_changelist") + "?status__exact=pending")

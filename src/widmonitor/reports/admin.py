@@ -1,7 +1,7 @@
 """Back office: the working group's meetings, the prose of each edition (with history), the editions."""
 
 from django.contrib import admin, messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from widmonitor.languages import content_codes, interface_codes
 from . import editions
 from .build import UnknownYear, report_years
 from .models import Edition, Meeting, Supporter, TextBlock
+from .views import attachment
 
 
 @admin.register(Meeting)
@@ -41,6 +42,16 @@ class TextBlockAdmin(HistoryAdmin):
     search_fields = ["text"]
 
 
+def files_being_made(count):
+    return ngettext(
+        "Its files (HTML, PDF and annexes in each language) are being made, which takes a few minutes; a download "
+        "asked for before its file is ready makes it.",
+        "Their files (HTML, PDF and annexes in each language) are being made, which takes a few minutes; a download "
+        "asked for before its file is ready makes it.",
+        count,
+    )
+
+
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
     list_display = ["year", "published_at", "published_by"]
@@ -60,6 +71,7 @@ class EditionAdmin(admin.ModelAdmin):
             return None
         published = editions.publish(obj.year, request.user)
         obj.pk, obj.published_at, obj.published_by = published.pk, published.published_at, published.published_by
+        messages.info(request, files_being_made(1))
         return None
 
     @admin.action(description=_("Publish again: freeze the data as it is now"))
@@ -67,6 +79,7 @@ class EditionAdmin(admin.ModelAdmin):
         for edition in queryset:
             editions.publish(edition.year, request.user)
         self.message_user(request, ngettext("%(count)d edition published.", "%(count)d editions published.", len(queryset)) % {"count": len(queryset)})
+        self.message_user(request, files_being_made(len(queryset)), messages.INFO)
 
     @admin.action(description=_("Withdraw: unpublish and drop the frozen data"))
     def withdraw(self, request, queryset):
@@ -93,14 +106,14 @@ class EditionAdmin(admin.ModelAdmin):
         ]
 
     def download_view(self, request, year, language, kind):
-        """A file of the year's report: the frozen edition if published, else the draft computed now."""
+        """A file of the year's report: the published edition's kept file, else the draft's built now."""
         if not self.has_view_permission(request) or language not in interface_codes() or kind not in editions.CONTENT_TYPES:
             raise Http404
+        edition = Edition.objects.published().filter(year=year).first()
+        if edition is not None:
+            return attachment(year, language, kind, edition=edition)
         try:
             report, draft = editions.report_for(year)
         except UnknownYear:
             raise Http404 from None
-        content = editions.render_file(report, language, kind, draft=draft)
-        response = HttpResponse(content, content_type=editions.CONTENT_TYPES[kind])
-        response["Content-Disposition"] = f'attachment; filename="{editions.file_name(year, language, kind)}"'
-        return response
+        return attachment(year, language, kind, report=report, draft=draft)

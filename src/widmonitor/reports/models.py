@@ -2,10 +2,14 @@
 
 Figures and lists are never stored here: ``build.build_report`` computes them. A published
 ``Edition`` keeps the whole built report as JSON (its snapshot), so that it renders the same
-later, whatever changes in the registry or the statistics.
+later, whatever changes in the registry or the statistics; and its files (``EditionFile``), made
+once when it is published, so that a download reads them rather than building them again.
 """
 
+import os
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -189,3 +193,52 @@ class Edition(models.Model):
     @property
     def is_published(self):
         return self.published_at is not None
+
+
+class EditionStorage(FileSystemStorage):
+    """Where the files of published editions are kept: ``$WIDMONITOR_HOME/editions/`` (the setting read when used)."""
+
+    @property
+    def base_location(self):
+        return settings.HOME_DIR / "editions"
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
+def edition_storage():
+    return EditionStorage()
+
+
+def edition_file_path(instance, filename):
+    """``YEAR/PUBLISHED/NAME``: each publication of a year in a folder of its own, so that publishing again never
+    overwrites a file being downloaded."""
+    return f"{instance.edition.year}/{instance.published_at:%Y%m%dT%H%M%S%f}/{filename}"
+
+
+class EditionFile(models.Model):
+    """One file of a published edition, made from its snapshot when it was published: the HTML, PDF or annex 2 of
+    a language, or annex 1 (one for all languages)."""
+
+    class Kind(models.TextChoices):
+        HTML = "html", _("HTML file")
+        PDF = "pdf", _("PDF")
+        OVERVIEW = "overview", _("annex 1: overview (xlsx)")
+        ANALYSIS = "analysis", _("annex 2: analysis (xlsx)")
+
+    edition = models.ForeignKey(Edition, models.CASCADE, related_name="files", verbose_name=_("edition"))
+    published_at = models.DateTimeField(_("publication"), help_text=_("The edition's publication the file was made for."))
+    language = models.CharField(_("language"), max_length=8, blank=True, help_text=_("e.g. nl; empty for annex 1, the same in every language."))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to=edition_file_path, storage=edition_storage, max_length=300)
+
+    class Meta:
+        verbose_name = _("file of an edition")
+        verbose_name_plural = _("files of editions")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "published_at", "language", "kind"], name="edition_file_unique")
+        ]
+
+    def __str__(self):
+        return self.file.name

@@ -1,6 +1,9 @@
-"""The published reports on the portal; moderators and administrators also see the live drafts."""
+"""The published reports on the portal; moderators and administrators also see the live drafts.
 
-from django.http import Http404, HttpResponse
+A published edition's downloads are its kept files (``editions.stored_file``); a draft's are built at each download.
+"""
+
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -60,8 +63,21 @@ def edition(request, year):
 def download(request, year, kind):
     if kind not in KINDS:
         raise Http404(_("No such download."))
+    edition = Edition.objects.published().filter(year=year).first()
+    if edition is not None:
+        return attachment(year, language(), KINDS[kind], edition=edition)
     report, draft = visible_report(request, year)
-    file_kind = KINDS[kind]
-    response = HttpResponse(editions.render_file(report, language(), file_kind, draft), content_type=editions.CONTENT_TYPES[file_kind])
-    response["Content-Disposition"] = f'attachment; filename="{editions.file_name(year, language(), file_kind)}"'
+    return attachment(year, language(), KINDS[kind], report=report, draft=draft)
+
+
+def attachment(year, language, kind, edition=None, report=None, draft=False):
+    """The download of one file of ``year``'s report: ``edition``'s kept file if it is published, else built from ``report``."""
+    name, content_type = editions.file_name(year, language, kind), editions.CONTENT_TYPES[kind]
+    stored = editions.stored_file(edition, language, kind) if edition is not None else None
+    if stored is not None:
+        return FileResponse(stored.file.open("rb"), as_attachment=True, filename=name, content_type=content_type)
+    if report is None:  # published again while its file was made: the edition as it is now
+        report, draft = editions.report_for(year)
+    response = HttpResponse(editions.render_file(report, language, kind, draft), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
