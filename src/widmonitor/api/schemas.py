@@ -52,7 +52,11 @@ class Initiative(Schema):
     original_language: str
     organisations: list[OrganisationRef]
     objectives: list[str] = Field(description="Codes of the strategy's objectives and sub-objectives, e.g. 1.3.")
-    audiences: list[str]
+    audiences: list[str] = Field(description="Audience codes the record states.")
+    implied_audiences: list[str] = Field(
+        description="Audience codes the strategy names for the objectives it serves and the record does not state; "
+        "the `audience` filter finds both."
+    )
     regions: list[str]
     languages: list[str]
     formats: list[str]
@@ -64,7 +68,6 @@ class Initiative(Schema):
     url: str
     source_document: str
     source_section: str
-    provenance_note: str
     updated_at: datetime
 
 
@@ -89,7 +92,6 @@ class Organisation(Schema):
     website: str
     source_document: str
     source_section: str
-    provenance_note: str
     initiative_count: int = Field(description="Its published initiatives.")
 
 
@@ -102,6 +104,10 @@ class SubObjective(Schema):
     title: Text
     description: Text
     age_band: str
+    audiences: list[str] = Field(
+        description="Audience codes the strategy names for it (a sub-objective: its own, its age band and its objective's); "
+        "its initiatives are for them by the strategy."
+    )
     initiative_count: int = Field(description="Published initiatives linked to it.")
 
 
