@@ -14,6 +14,7 @@ from widmonitor.translated_fields import TranslatableModel, TranslatedTextField
 from widmonitor.vocabularies.choices import Cost, Moderation, Sector, Status, Vocabulary
 from widmonitor.vocabularies.models import Term
 
+from . import completeness
 from .periods import RUNNING, bounds, ends_before_starts, evidence, validate_partial_date, year_days
 
 SECTION_NUMBER = re.compile(r"^\d+(\.\d+)*$")  # 5, 5.1.2: a section of a document, as its reader can look it up
@@ -129,6 +130,23 @@ class InitiativeQuerySet(models.QuerySet):
         listed = PublishedListEntry.objects.filter(published_list__document__endswith=f"{year:04d}")
         reported = Initiative.objects.filter(outcomes__year=year, outcomes__status=REPORTED)
         return models.Q(pk__in=listed.values("initiative_id")) | models.Q(pk__in=reported.values("pk"))
+
+    def with_completeness(self):
+        """Annotated with whether each record says each field of ``completeness.FIELDS`` and how many it says."""
+        says = completeness.said(Initiative)
+        annotated = self.annotate(**{completeness.annotation_name(key): expression for key, expression in says.items()})
+        count = sum(
+            (models.Case(models.When(models.Q(**{completeness.annotation_name(key): True}), then=1), default=0) for key in says),
+            models.Value(0),
+        )
+        return annotated.annotate(**{completeness.COUNT: count})
+
+    def least_complete_first(self):
+        return self.with_completeness().order_by(completeness.COUNT, "uid")
+
+    def missing(self, key):
+        """The records that do not say the field ``key`` of ``completeness.FIELDS``."""
+        return self.with_completeness().filter(**{completeness.annotation_name(key): False})
 
     def publish(self, user, reason=""):
         """Publish the records not yet published; one history entry each, naming ``user``. Returns how many."""
@@ -276,6 +294,22 @@ class Initiative(TranslatableModel):
     def status_on(self, day=None):
         """The status shown on ``day`` (default today), from the period and the stored status (``shown_status``)."""
         return shown_status(day or timezone.localdate(), self.starts_on, self.ends_on, self.status)
+
+    def completeness(self):
+        """Which facts a visitor needs the record does not say, and its share (``completeness.Completeness``).
+
+        Read from the ``with_completeness`` annotations where the queryset made them, else from the record.
+        """
+        names = {key: completeness.annotation_name(key) for key, _label in completeness.FIELDS}
+        if all(hasattr(self, name) for name in names.values()):
+            return completeness.Completeness.of({key: getattr(self, name) for key, name in names.items()})
+        says = {
+            "link": bool(self.url),
+            "cost": self.cost != Cost.UNKNOWN,
+            "period": bool(self.starts or self.ends),
+            **{key: self.pk is not None and getattr(self, relation).exists() for key, relation in completeness.RELATION_OF.items()},
+        }
+        return completeness.Completeness.of(says)
 
     def source_sentence(self):
         """Where the record comes from, for the public: one sentence in the active language, or "".
