@@ -250,18 +250,8 @@ def test_a_pupil_never_gets_an_initiative_for_teachers_first(finder_registry):
     uids = [match.uid for match in found.matches]
     assert uids[0] == "girls-code"
     assert uids[-1] == "fictional-teachers-girls-coding-kit"  # still proposed, after everything that is for her
-
-
-def test_a_teacher_gets_the_initiative_for_teachers_first(finder_registry):
-    add(
-        {
-            "uid": "fictional-teachers-girls-coding-kit",
-            "title": {"en": "A coding kit for teachers of girls aged 12 to 18"},
-            "relations": {"audiences": ["teachers", "girls", "age-12-18"], "objectives": ["1.3"]},
-        },
-    )
-    found = found_for({"for": "pupils", "situation": "teacher", "age": "age-12-18"})
-    assert found.matches[0].uid == "fictional-teachers-girls-coding-kit"
+    found = found_for({"for": "pupils", "situation": "teacher", "age": "age-12-18", "region": "brussels"})
+    assert found.matches[0].uid == "fictional-teachers-girls-coding-kit"  # first for her teacher
 
 
 def test_a_record_stating_no_audience_is_proposed_for_what_its_sub_objective_implies_and_says_so(finder_registry):
