@@ -69,7 +69,7 @@ def test_moderators_invite_the_partners_of_chosen_organisations_each_in_her_lang
     assert mail.to == ["partner-x@example.org"]
     subject = "%(count)s of your initiatives on widmonitor misses facts: please complete it"
     assert mail.subject == in_language("nl", subject, count=1) and "\n" not in mail.subject
-    assert "X coding club: 0 van 6 (0 %)" in mail.body and "/nl/partner/" in mail.body and "Y draft" not in mail.body
+    assert "X coding club – 0 van 6 (0 %)" in mail.body and "/nl/partner/" in mail.body and "Y draft" not in mail.body
     assert said(response) == ["1 partner invited to complete her records (how many records each): partner-x@example.org (1)."]
     reminder = CompletionReminder.objects.get()
     assert (reminder.user, reminder.sent_by, reminder.records) == (people["partner of X"], people["moderator"], 1)
@@ -81,7 +81,7 @@ def test_a_partner_is_invited_at_most_once_a_month_and_the_moderator_is_told_whe
     assert [m.to for m in mailoutbox] == [["partner-x@example.org"], ["partner-y@example.org"]]
     today, next_time = timezone.localdate(), timezone.localdate() + timedelta(days=30)
     assert (
-        f"partner-x@example.org is not e-mailed: she was invited on {today:%Y-%m-%d}, and partners are invited at most once a month; "
+        f"Not e-mailed: partner-x@example.org was invited on {today:%Y-%m-%d}, and partners are invited at most once a month; "
         f"the next invitation can leave on {next_time:%Y-%m-%d}."
     ) in said(response)
     assert CompletionReminder.objects.filter(user=people["partner of X"]).count() == 1

@@ -170,7 +170,7 @@ def reminder_messages(done):
         ) % {"n": len(done.sent), "names": names}))
     for user, last, following in done.too_soon:
         said.append((messages.WARNING, _(
-            "%(email)s is not e-mailed: she was invited on %(last)s, and partners are invited at most once a month; "
+            "Not e-mailed: %(email)s was invited on %(last)s, and partners are invited at most once a month; "
             "the next invitation can leave on %(next)s."
         ) % {"email": user.email, "last": f"{timezone.localtime(last):%Y-%m-%d}", "next": f"{timezone.localtime(following):%Y-%m-%d}"}))
     if done.complete:
