@@ -273,8 +273,11 @@ def test_the_finder_offers_online_and_finds_what_is_followed_from_anywhere(finde
     )
     with translation.override("en"):
         assert ("online", "online") in finder.choices()["region"]
-    online = [match.uid for match in found_for({"age": "age-18-plus", "region": "online"}).matches]
+    found = found_for({"age": "age-18-plus", "region": "online"})
+    online = [match.uid for match in found.matches]
     assert online[0] == "fictional-online-course"
+    with translation.override("en"):
+        assert "online, from anywhere" in [str(reason) for reason in found.matches[0].reasons]
     assert "women-developers" not in online and "mentoring-network" not in online  # only in Wallonia, only in Flanders
     in_wallonia = [match.uid for match in found_for({"age": "age-18-plus", "region": "wallonia"}).matches]
     assert {"women-developers", "fictional-online-course"} <= set(in_wallonia)  # online fits every region

@@ -265,7 +265,9 @@ def reasons(matched, labels):
         sentences.append(_("for %(audiences)s") % {"audiences": ", ".join(by_kind["audience"])})
     if "implied" in by_kind:
         sentences.append(_("for %(audiences)s, as the strategy implies") % {"audiences": ", ".join(by_kind["implied"])})
-    if "region" in by_kind:
+    if ("region", f"region:{ONLINE}") in matched:
+        sentences.append(_("online, from anywhere"))
+    elif "region" in by_kind:
         sentences.append(_("in %(region)s") % {"region": by_kind["region"][0]})
     elif "region_wide" in by_kind:
         sentences.append(_("open to all regions"))
