@@ -8,10 +8,10 @@ from .conftest import FORMULA, PAYLOAD, portal_uids
 
 PUBLISHED = {"girls-code", "women-developers", "mentoring-network", "teachers-ai", "formula-title", "script-title"}
 INITIATIVE_KEYS = {
-    "uid", "title", "summary", "original_language", "organisations", "objectives", "audiences", "regions",
-    "languages", "formats", "cost", "sector", "status", "starts", "ends", "url", "source_document",
-    "source_section", "provenance_note", "public_facts", "updated_at",
-}
+    "uid", "title", "summary", "original_language", "organisations", "objectives", "audiences", "implied_audiences",
+    "regions", "languages", "formats", "cost", "sector", "status", "starts", "ends", "url", "source_document",
+    "source_section", "public_facts", "updated_at",
+}  # no provenance_note: the curators' notes stay in the back office
 TEXT_KEYS = {"text", "language", "original", "fallback"}
 
 

@@ -1,9 +1,9 @@
 """/api/organisations, /api/strategy and /api/vocabularies: public facts, published counts."""
 
 ORGANISATION_KEYS = {
-    "slug", "name", "kind", "sector", "region", "website", "source_document", "source_section", "provenance_note",
-    "public_facts", "initiative_count",
-}
+    "slug", "name", "kind", "sector", "region", "website", "source_document", "source_section", "public_facts",
+    "initiative_count",
+}  # no provenance_note: the curators' notes stay in the back office
 
 
 def test_organisations_count_only_published_initiatives(anonymous, careful_registry):

@@ -115,7 +115,7 @@ MALFORMED = [
         edit({(3, "regions"): "mars"}),
         [
             'Initiatives, row 3, column M (regions): unknown region code "mars" '
-            "(expected one of brussels, flanders, wallonia, german-speaking, federal, eu)"
+            "(expected one of brussels, flanders, wallonia, german-speaking, federal, eu, online)"
         ],
         id="unknown region",
     ),

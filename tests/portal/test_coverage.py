@@ -121,7 +121,8 @@ def test_it_lists_the_age_bands_the_strategy_names_and_the_sub_objectives_nobody
     gaps = {gap.band.code: gap for gap in coverage.age_band_gaps(coverage.Counts())}
     assert list(gaps) == ["age-lt6", "age-6-12", "age-12-18", "age-17-18"]
     named = {band: [(sub.code, cell.count) for sub, cell in gap.named_by] for band, gap in gaps.items()}
-    assert named == {"age-lt6": [("1.1", 0)], "age-6-12": [("1.2", 0)], "age-12-18": [("1.3", 1)], "age-17-18": [("1.4", 0)]}
+    # 1.2: teachers-ai states teachers and schools; sub-objective 1.2 implies girls aged 6 to 12
+    assert named == {"age-lt6": [("1.1", 0)], "age-6-12": [("1.2", 1)], "age-12-18": [("1.3", 1)], "age-17-18": [("1.4", 0)]}
     assert "1.3" not in [sub.code for sub in gaps["age-12-18"].sub_objectives]
     assert [sub.code for sub in gaps["age-lt6"].sub_objectives][:4] == ["1.1", "1.2", "1.3", "1.4"]
 
@@ -141,3 +142,38 @@ def test_the_page_answers_in_every_language(anonymous, registry_with_more, langu
     assert response.status_code == 200 and f'<html lang="{language}">' in html
     with translation.override(language):
         assert f'aria-current="page">{gettext("Coverage map")}</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("count", "lacking", "level"), [(0, 0, "none"), (0, 1, "unknown"), (0, 7, "unknown"), (1, 3, "thin"), (3, 3, "covered")]
+)
+def test_no_initiative_is_nobody_only_when_every_initiative_of_the_row_says_where_or_for_whom(count, lacking, level):
+    assert coverage.Cell(count, "", lacking=lacking).level == level
+
+
+def test_a_cell_whose_row_has_initiatives_not_saying_the_field_is_not_known(registry_with_more):
+    counts = coverage.Counts()
+    # 1.2: teachers-ai says for whom (teachers, schools) but not where
+    assert (counts.cell("1.2", "region", "brussels").level, counts.cell("1.2", "region", "brussels").lacking) == ("unknown", 1)
+    assert counts.cell("1.2", "audience", "job-seekers").level == "none"
+    # 2.1: women-developers says where (Wallonia) and for whom
+    assert counts.cell("2.1", "region", "brussels").level == "none"
+    assert counts.cell("2.1", "audience", "teachers").level == "none"
+
+
+def test_audiences_the_strategy_implies_count_in_the_map(registry_with_more):
+    counts = coverage.Counts()
+    assert counts.cell("1.2", "audience", "girls").count == 1  # teachers-ai: objective 1 names girls
+    assert counts.cell("1.2", "audience", "age-6-12").count == 1  # and 1.2 its age band
+    assert counts.cell("3.4", "audience", "employees").count == 3  # objective 3 names employees; no record states it
+
+
+def test_the_page_shows_not_known_apart_with_how_many_initiatives_do_not_say(anonymous, registry_with_more):
+    html = anonymous.get("/en/coverage/").content.decode()
+    unknown = cell_html(html, "region-table", "1.2", "Brussels-Capital Region")
+    assert 'class="cell cell-unknown"' in unknown and '<span class="marker-text">not known</span>' in unknown
+    assert "(1 initiative of this row does not say)" in unknown
+    table = re.search(r'<table class="coverage" id="region-table">(.*?)</table>', html, re.DOTALL).group(1)
+    assert '<th scope="col">Region not stated</th>' in table
+    assert '<td class="lacking">1<span class="visually-hidden"> (1.2, Region not stated)</span></td>' in table
+    assert 'class="cell cell-none"' in cell_html(html, "region-table", "2.1", "Brussels-Capital Region")

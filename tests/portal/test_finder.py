@@ -224,3 +224,60 @@ def test_the_page_answers_in_every_language(anonymous, finder_registry, language
     assert f'href="/{language}/initiatives/fictional-hr-charter/"' in html
     with translation.override(language):
         assert f'aria-current="page">{gettext("Finder")}</a>' in html
+
+
+def add(*records):
+    """Fictional records, made up for one test (not data), published."""
+    save_initiatives(
+        [
+            (Initiative(moderation="published", original_language="en", **{k: v for k, v in r.items() if k != "relations"}), relations(r["relations"]))
+            for r in records
+        ],
+        reason="Fictional test records",
+    )
+
+
+def test_a_pupil_never_gets_an_initiative_for_teachers_first(finder_registry):
+    add(
+        {  # names many of a pupil's audiences too, so that its score alone would put it first
+            "uid": "fictional-teachers-girls-coding-kit",
+            "title": {"en": "A coding kit for teachers of girls aged 12 to 18"},
+            "cost": "free",
+            "relations": {"audiences": ["teachers", "girls", "age-12-18", "young-people"], "regions": ["brussels"], "objectives": ["1.3"]},
+        },
+    )
+    found = found_for({"for": "myself", "age": "age-12-18", "situation": "pupil", "region": "brussels"})
+    uids = [match.uid for match in found.matches]
+    assert uids[0] == "girls-code"
+    assert uids[-1] == "fictional-teachers-girls-coding-kit"  # still proposed, after everything that is for her
+    found = found_for({"for": "pupils", "situation": "teacher", "age": "age-12-18", "region": "brussels"})
+    assert found.matches[0].uid == "fictional-teachers-girls-coding-kit"  # first for her teacher
+
+
+def test_a_record_stating_no_audience_is_proposed_for_what_its_sub_objective_implies_and_says_so(finder_registry):
+    add(
+        {"uid": "fictional-silent-club", "title": {"en": "Saturday coding club"}, "relations": {"objectives": ["1.3"]}},
+        {"uid": "fictional-teachers-only", "title": {"en": "Training for ICT teachers"}, "relations": {"audiences": ["teachers"], "objectives": ["1.3"]}},
+    )
+    found = found_for({"for": "myself", "age": "age-12-18", "situation": "pupil"})
+    by_uid = {match.uid: match for match in found.matches}
+    assert "fictional-teachers-only" not in by_uid  # its record says for whom: the strategy's girls do not override it
+    with translation.override("en"):
+        assert [str(reason) for reason in by_uid["fictional-silent-club"].reasons] == ["for girls, 12 to 18, as the strategy implies"]
+    assert by_uid["fictional-silent-club"].score < by_uid["girls-code"].score  # stated audiences count more
+
+
+def test_the_finder_offers_online_and_finds_what_is_followed_from_anywhere(finder_registry):
+    add(
+        {"uid": "fictional-online-course", "title": {"en": "Online Python course"}, "relations": {"audiences": ["women"], "regions": ["online"], "objectives": ["2.2"]}},
+    )
+    with translation.override("en"):
+        assert ("online", "online") in finder.choices()["region"]
+    found = found_for({"age": "age-18-plus", "region": "online"})
+    online = [match.uid for match in found.matches]
+    assert online[0] == "fictional-online-course"
+    with translation.override("en"):
+        assert "online, from anywhere" in [str(reason) for reason in found.matches[0].reasons]
+    assert "women-developers" not in online and "mentoring-network" not in online  # only in Wallonia, only in Flanders
+    in_wallonia = [match.uid for match in found_for({"age": "age-18-plus", "region": "wallonia"}).matches]
+    assert {"women-developers", "fictional-online-course"} <= set(in_wallonia)  # online fits every region

@@ -23,7 +23,9 @@ QUERIES = [
     ("en", "q=artificial+intelligence", ["teachers-ai"]),
     ("en", "q=intelligence+zzzz", []),  # every word must be found
     ("en", "q=secret", []),
-    ("en", "audience=women", ["mentoring-network", "women-developers"]),  # by title
+    ("en", "audience=women", ["mentoring-network", "teachers-ai", "women-developers"]),  # by title; teachers-ai: 4.2 implies women
+    ("en", "audience=girls", ["girls-code", "teachers-ai"]),  # stated; implied by objective 1 (1.2) and by 4.2
+    ("en", "audience=employees", ["mentoring-network"]),  # implied by objective 3 (3.4), stated by no record
     ("en", "audience=women&region=wallonia", ["women-developers"]),
     ("en", "audience=women&audience=teachers", ["mentoring-network", "teachers-ai", "women-developers"]),
     ("en", "objective=1", ["girls-code", "teachers-ai"]),  # through sub-objectives 1.3 and 1.2

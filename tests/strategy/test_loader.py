@@ -102,3 +102,33 @@ def test_the_platform_runs_the_strategy_its_settings_name(strategy, settings):
     assert Strategy.objects.current() == strategy
     settings.STRATEGY = "fictional-digital-2030"
     assert Strategy.objects.current().code == "fictional-digital-2030"
+
+
+def test_it_keeps_the_audiences_the_strategy_names(strategy):
+    named = {o.code: sorted(o.audiences.values_list("code", flat=True)) for o in Objective.objects.current()}
+    assert named["1"] == ["girls"] and named["1.2"] == []
+    assert named["2.2"] == ["job-seekers"] and named["3"] == ["employees", "women"] and named["4.1"] == []
+
+
+def test_a_sub_objective_implies_its_objective_s_audiences_and_its_age_band(strategy):
+    implied = {o.code: implied for o in Objective.objects.current() for pk, implied in Objective.objects.current().implied_audiences().items() if pk == o.pk}
+    assert implied["1.2"] == {"girls", "age-6-12"}
+    assert implied["1"] == {"girls"}
+    assert implied["2.3"] == {"women", "entrepreneurs"}
+    assert implied["4.1"] == set()
+
+
+def test_it_refuses_an_audience_the_lists_lack_or_not_a_list_and_writes_nothing(tmp_path, vocabularies):
+    data = fictional_data()
+    data["objectives"][0]["sub_objectives"][0]["audiences"] = ["girls", "martians"]
+    with pytest.raises(Problems) as raised:
+        load_strategy(write(tmp_path, data))
+    assert [str(problem) for problem in raised.value.problems] == [
+        "strategy.yaml, objectives[1].sub_objectives[1]: unknown audience 'martians' in 'audiences' "
+        "(expected a code of the audience list; load the lists first)"
+    ]
+    data["objectives"][0]["sub_objectives"][0]["audiences"] = "girls"
+    with pytest.raises(Problems) as raised:
+        load_strategy(write(tmp_path, data))
+    assert "'audiences' must be a list of audience codes, e.g. [girls]" in str(raised.value.problems[0])
+    assert not Strategy.objects.exists()

@@ -64,7 +64,7 @@ def initiatives(request, filters: Query[schemas.InitiativeFilters]):
     language = content_language(filters.lang)
     ids = matching_ids(SearchQuery.from_params(request.GET), language)  # all of them: the API pages with limit and offset
     shown = ids[filters.offset : filters.offset + filters.limit]
-    strategy_codes = records.current_objective_codes()
+    strategy_codes = records.current_strategy_codes()
     items = [records.initiative(record, language, strategy_codes) for record in records.published_in_order(shown)]
     return {"count": len(ids), "limit": filters.limit, "offset": filters.offset, "items": items}
 
@@ -73,7 +73,7 @@ def initiatives(request, filters: Query[schemas.InitiativeFilters]):
 def initiative(request, uid: str, lang: str = ""):
     language = content_language(lang)
     record = get_object_or_404(Initiative.objects.published(), uid=uid)
-    return records.initiative(record, language, records.current_objective_codes())
+    return records.initiative(record, language, records.current_strategy_codes())
 
 
 @api.get("/organisations", response=list[schemas.Organisation], summary="Every organisation")
@@ -99,10 +99,11 @@ def strategy(request, lang: str = ""):
         raise HttpError(404, _("No strategy is loaded yet."))
     objectives = list(Objective.objects.current())
     counts = Initiative.objects.published().counts_by_objective(objectives)
+    codes = records.current_strategy_codes()
     tree = []
     for top in (o for o in objectives if not o.parent_id):
-        children = [records.objective(o, language, counts) for o in objectives if o.parent_id == top.pk]
-        tree.append({**records.objective(top, language, counts), "sub_objectives": children})
+        children = [records.objective(o, language, counts, codes.implied, codes.audience_order) for o in objectives if o.parent_id == top.pk]
+        tree.append({**records.objective(top, language, counts, codes.implied, codes.audience_order), "sub_objectives": children})
     return {
         "code": current.code,
         "title": records.text(current, "title", language),

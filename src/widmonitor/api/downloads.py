@@ -36,8 +36,9 @@ def download(request, fmt):
         raise Http404(f"No download as {fmt}.")
     language = active_language()
     ids = matching_ids(SearchQuery.from_params(request.GET), language)
-    strategy_codes = records.current_objective_codes()
-    rows = (table.row(initiative, language, strategy_codes) for initiative in records.published_in_order(ids))
+    strategy_codes = records.current_strategy_codes()
+    labels = table.audience_labels(language)
+    rows = (table.row(initiative, language, strategy_codes, labels) for initiative in records.published_in_order(ids))
     content_type, write = FORMATS[fmt]
     response = HttpResponse(write(rows, language), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="widmonitor-initiatives-{timezone.localdate():%Y-%m-%d}.{fmt}"'

@@ -1,8 +1,11 @@
 """The published registry as plain data: what the API and the downloads read, and nothing private.
 
 Every public answer reads initiatives through ``published_in_order``, so an unpublished record
-cannot reach one; the dicts name their fields one by one, so contact details never do.
+cannot reach one; the dicts name their fields one by one, so contact details and the curators'
+provenance notes never do.
 """
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Q
@@ -12,10 +15,11 @@ from widmonitor.initiatives.models import TERM_RELATIONS, Initiative
 from widmonitor.initiatives.public_facts import FACTS_PREFETCH, PublicFacts
 from widmonitor.languages import content_codes
 from widmonitor.strategy.models import Objective
-from widmonitor.vocabularies.choices import Moderation
+from widmonitor.vocabularies.choices import Moderation, Vocabulary
+from widmonitor.vocabularies.models import Term
 
 CHUNK = 500
-PLAIN_FIELDS = ("cost", "sector", "status", "starts", "ends", "url", "source_document", "source_section", "provenance_note")
+PLAIN_FIELDS = ("cost", "sector", "status", "starts", "ends", "url", "source_document", "source_section")  # no curator's note
 
 
 def default_language():
@@ -42,13 +46,29 @@ def published_in_order(pks):
         yield from (by_pk[pk] for pk in chunk if pk in by_pk)
 
 
-def current_objective_codes():
-    """``{pk: code}`` of the objectives of the strategy this platform runs."""
-    return dict(Objective.objects.current().values_list("pk", "code"))
+@dataclass(frozen=True)
+class StrategyCodes:
+    """What a public answer needs of the strategy this platform runs, read once for all its records."""
+
+    codes: dict  # {objective pk: code}
+    implied: dict  # {objective pk: {audience code, ...}}: the audiences the strategy names for it
+    audience_order: dict  # {audience code: its position in the list}
+
+    def objectives(self, initiative):
+        """The codes of the objectives and sub-objectives ``initiative`` (relations prefetched) serves."""
+        return [self.codes[o.pk] for o in initiative.objectives.all() if o.pk in self.codes]
+
+    def implied_audiences(self, initiative):
+        """The audience codes the strategy implies for ``initiative`` and its record does not state, in list order."""
+        named = set().union(*(self.implied.get(o.pk, set()) for o in initiative.objectives.all() if o.pk in self.codes))
+        stated = {term.code for term in initiative.audiences.all()}
+        return sorted(named - stated, key=lambda code: self.audience_order.get(code, 0))
 
 
-def objective_codes(initiative, strategy_codes):
-    return [strategy_codes[o.pk] for o in initiative.objectives.all() if o.pk in strategy_codes]
+def current_strategy_codes():
+    objectives = Objective.objects.current()
+    order = {code: i for i, code in enumerate(Term.objects.of(Vocabulary.AUDIENCE).values_list("code", flat=True))}
+    return StrategyCodes(dict(objectives.values_list("pk", "code")), objectives.implied_audiences(), order)
 
 
 def initiative(record, language, strategy_codes):
@@ -58,8 +78,9 @@ def initiative(record, language, strategy_codes):
         "summary": text(record, "summary", language),
         "original_language": record.original_language,
         "organisations": [{"slug": o.slug, "name": text(o, "name", language)} for o in record.organisations.all()],
-        "objectives": objective_codes(record, strategy_codes),
+        "objectives": strategy_codes.objectives(record),
         **{relation: [term.code for term in getattr(record, relation).all()] for relation in TERM_RELATIONS},
+        "implied_audiences": strategy_codes.implied_audiences(record),
         **{name: getattr(record, name) for name in PLAIN_FIELDS},
         "public_facts": PublicFacts.of(record).as_data(),
         "updated_at": record.updated_at,
@@ -82,18 +103,18 @@ def organisation(record, language):
         "website": record.website,
         "source_document": record.source_document,
         "source_section": record.source_section,
-        "provenance_note": record.provenance_note,
         "public_facts": PublicFacts.of(record).as_data(),
         "initiative_count": record.initiative_count,
     }
 
 
-def objective(record, language, counts):
+def objective(record, language, counts, implied, audience_order):
     return {
         "code": record.code,
         "title": text(record, "title", language),
         "description": text(record, "description", language),
         "age_band": record.age_band,
+        "audiences": sorted(implied.get(record.pk, ()), key=lambda code: audience_order.get(code, 0)),
         "initiative_count": counts.get(record.pk, 0),
     }
 

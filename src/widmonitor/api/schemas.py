@@ -78,7 +78,11 @@ class Initiative(Schema):
     original_language: str
     organisations: list[OrganisationRef]
     objectives: list[str] = Field(description="Codes of the strategy's objectives and sub-objectives, e.g. 1.3.")
-    audiences: list[str]
+    audiences: list[str] = Field(description="Audience codes the record states.")
+    implied_audiences: list[str] = Field(
+        description="Audience codes the strategy names for the objectives it serves and the record does not state; "
+        "the `audience` filter finds both."
+    )
     regions: list[str]
     languages: list[str]
     formats: list[str]
@@ -90,7 +94,6 @@ class Initiative(Schema):
     url: str
     source_document: str
     source_section: str
-    provenance_note: str
     public_facts: PublicFacts = Field(description="What public pages state about it, each fact with its page.")
     updated_at: datetime
 
@@ -116,7 +119,6 @@ class Organisation(Schema):
     website: str
     source_document: str
     source_section: str
-    provenance_note: str
     public_facts: PublicFacts = Field(description="What public pages state about it, each fact with its page.")
     initiative_count: int = Field(description="Its published initiatives.")
 
@@ -130,6 +132,10 @@ class SubObjective(Schema):
     title: Text
     description: Text
     age_band: str
+    audiences: list[str] = Field(
+        description="Audience codes the strategy names for it (a sub-objective: its own, its age band and its objective's); "
+        "its initiatives are for them by the strategy."
+    )
     initiative_count: int = Field(description="Published initiatives linked to it.")
 
 

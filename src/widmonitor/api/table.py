@@ -4,9 +4,11 @@ Column names are stable identifiers (``title_<language code>``, ``audiences``), 
 script reading the CSV reads the JSON too. Texts come per content language as stored (empty
 where there is no translation; ``original_language`` says which one is the original). Lists
 (organisations, audiences, ...) are names and labels in the visitor's language; objectives are
-the strategy's codes. ``facts_searched`` is the day public pages were searched for (empty: never) and
-``fact_sources`` each fact of the values shown, with the address of the page that states it
-(``cost: free (https://...)``, codes as in data files). Contact details and the moderation state are not columns.
+the strategy's codes. ``audiences`` are those the record states, ``implied_audiences`` those the
+strategy names for what it serves (and it does not state). ``facts_searched`` is the day public pages
+were searched for (empty: never) and ``fact_sources`` each fact of the values shown, with the address
+of the page that states it (``cost: free (https://...)``, codes as in data files). Contact details,
+the moderation state and the curators' provenance notes are not columns.
 """
 
 from django.utils import timezone
@@ -14,12 +16,17 @@ from django.utils import timezone
 from widmonitor.initiatives.models import TERM_RELATIONS
 from widmonitor.initiatives.public_facts import SOURCES, PublicFacts
 from widmonitor.languages import content_codes
+from widmonitor.vocabularies.choices import Vocabulary
+from widmonitor.vocabularies.models import Term
 
-from .records import objective_codes
-
-LIST_COLUMNS = ("organisations", "objectives", *TERM_RELATIONS)
+LIST_COLUMNS = ("organisations", "objectives", *TERM_RELATIONS, "implied_audiences")
 CHOICE_COLUMNS = ("cost", "sector", "status")
-TEXT_COLUMNS = ("starts", "ends", "url", "source_document", "source_section", "provenance_note")
+TEXT_COLUMNS = ("starts", "ends", "url", "source_document", "source_section")  # no curator's note
+
+
+def audience_labels(language):
+    """``{audience code: its label in language}``, for the implied audiences of every row."""
+    return {t.code: t.text("label", language).text or t.code for t in Term.objects.of(Vocabulary.AUDIENCE)}
 
 
 def columns():
@@ -38,16 +45,19 @@ def columns():
     ]
 
 
-def row(initiative, language, strategy_codes):
-    """``{column: value}``; list columns hold lists, everything else text."""
+def row(initiative, language, strategy_codes, labels=None):
+    """``{column: value}``; list columns hold lists, everything else text. ``labels``: ``{audience code: label}``
+    in ``language``, for the audiences the strategy implies (``audience_labels``)."""
     languages = content_codes()
+    labels = labels or {}
     lists = {
         "organisations": [o.text("name", language).text for o in initiative.organisations.all()],
-        "objectives": objective_codes(initiative, strategy_codes),
+        "objectives": strategy_codes.objectives(initiative),
         **{
             relation: [t.text("label", language).text or t.code for t in getattr(initiative, relation).all()]
             for relation in TERM_RELATIONS
         },
+        "implied_audiences": [labels.get(code, code) for code in strategy_codes.implied_audiences(initiative)],
     }
     return {
         "uid": initiative.uid,

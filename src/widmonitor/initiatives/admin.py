@@ -3,6 +3,7 @@ from functools import partial
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import path
@@ -18,7 +19,7 @@ from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Vocabulary
 from widmonitor.vocabularies.models import Term
 
-from . import excel_views
+from . import completeness, excel_views
 from .analysis import analyse_list
 from .models import RELATIONS, Initiative, PublishedList, PublishedListEntry
 from .writes import m2m_names, save_initiative
@@ -67,6 +68,33 @@ def term_filter(vocabulary, field, label):
 
     TermFilter.__name__ = f"{field.title()}Filter"
     return TermFilter
+
+
+class CompletenessFilter(admin.SimpleListFilter):
+    """Records missing one of the facts a visitor needs (``completeness.FIELDS``), or complete."""
+
+    title = _("completeness")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        missing = [(key, _("missing: %(field)s") % {"field": label}) for key, label in completeness.FIELDS]
+        return [*missing, ("nothing", _("complete"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "nothing":
+            return queryset.filter(**{completeness.COUNT: len(completeness.FIELDS)})
+        if self.value() in completeness.LABELS:
+            return queryset.filter(**{completeness.annotation_name(self.value()): False})
+        return queryset
+
+
+class LeastCompleteFirst(ChangeList):
+    """The list of initiatives, least complete first unless the moderator sorts by a column."""
+
+    def get_ordering(self, request, queryset):
+        if ORDER_VAR in self.params:
+            return super().get_ordering(request, queryset)
+        return [completeness.COUNT, "uid"]
 
 
 class ListingInline(admin.TabularInline):
@@ -139,8 +167,9 @@ class InitiativeAdmin(HistoryAdmin):
     form = InitiativeForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     action_form = ModerationForm
-    list_display = ("uid", "display_title", "sector", "objective_codes", "status", "moderation", "updated_at")
+    list_display = ("uid", "display_title", "record_completeness", "sector", "objective_codes", "status", "moderation", "updated_at")
     list_filter = (
+        CompletenessFilter,
         ObjectiveFilter,
         SubObjectiveFilter,
         term_filter(Vocabulary.AUDIENCE, "audiences", _("target audience")),
@@ -151,12 +180,12 @@ class InitiativeAdmin(HistoryAdmin):
         "moderation",
     )
     filter_horizontal = ("organisations", "objectives", "audiences", "regions", "languages", "formats")
-    readonly_fields = ("created_at", "updated_at", "created_by")
+    readonly_fields = ("record_completeness", "created_at", "updated_at", "created_by")
     actions = ("publish", "reject")
     inlines = (ListingInline,)
     list_per_page = 50
     fieldsets = (
-        (None, {"fields": ("uid", "moderation", "original_language", "seen_version")}),
+        (None, {"fields": ("uid", "moderation", "original_language", "seen_version", "record_completeness")}),
         (_("Title and summary"), {"fields": ("title", "summary")}),
         (_("Who and what"), {"fields": ("organisations", "sector", "objectives", "formats", "cost")}),
         (_("For whom and where"), {"fields": ("audiences", "regions", "languages")}),
@@ -188,7 +217,15 @@ class InitiativeAdmin(HistoryAdmin):
         )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("objectives")
+        return super().get_queryset(request).with_completeness().prefetch_related("objectives")
+
+    def get_changelist(self, request, **kwargs):
+        return LeastCompleteFirst
+
+    @admin.display(description=_("completeness"), ordering=completeness.COUNT)
+    def record_completeness(self, obj):
+        """What the record misses of the facts a visitor needs, and its share (``Initiative.completeness``)."""
+        return str(obj.completeness()) if obj.pk else "–"
 
     @admin.display(description=_("title"))
     def display_title(self, obj):

@@ -1,16 +1,23 @@
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
+from widmonitor.strategy.models import Objective
 from widmonitor.translated_fields import TranslatableModel, TranslatedTextField
 from widmonitor.vocabularies.choices import Cost, Moderation, Sector, Status, Vocabulary
+from widmonitor.vocabularies.models import Term
 
+from . import completeness
 from .periods import RUNNING, bounds, ends_before_starts, evidence, validate_partial_date, year_days
 
+SECTION_NUMBER = re.compile(r"^\d+(\.\d+)*$")  # 5, 5.1.2: a section of a document, as its reader can look it up
 RELATIONS = ("organisations", "objectives", "audiences", "regions", "languages", "formats")
 TERM_RELATIONS = {"audiences": Vocabulary.AUDIENCE, "regions": Vocabulary.REGION, "languages": Vocabulary.LANGUAGE, "formats": Vocabulary.FORMAT}
 REPORTED = "accepted"  # reach.models.Outcome.Status.ACCEPTED: the reach app builds on this one, not the reverse
@@ -25,6 +32,11 @@ def terms_of(vocabulary, related_name, verbose_name):
         related_name=related_name,
         verbose_name=verbose_name,
     )
+
+
+def section_order(section):
+    """5.1.2 before 5.10: numbers compared as numbers (any other part after them, as text)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in section.split("."))
 
 
 def period_outside(first, last):
@@ -118,6 +130,23 @@ class InitiativeQuerySet(models.QuerySet):
         listed = PublishedListEntry.objects.filter(published_list__document__endswith=f"{year:04d}")
         reported = Initiative.objects.filter(outcomes__year=year, outcomes__status=REPORTED)
         return models.Q(pk__in=listed.values("initiative_id")) | models.Q(pk__in=reported.values("pk"))
+
+    def with_completeness(self):
+        """Annotated with whether each record says each field of ``completeness.FIELDS`` and how many it says."""
+        says = completeness.said(Initiative)
+        annotated = self.annotate(**{completeness.annotation_name(key): expression for key, expression in says.items()})
+        count = sum(
+            (models.Case(models.When(models.Q(**{completeness.annotation_name(key): True}), then=1), default=0) for key in says),
+            models.Value(0),
+        )
+        return annotated.annotate(**{completeness.COUNT: count})
+
+    def least_complete_first(self):
+        return self.with_completeness().order_by(completeness.COUNT, "uid")
+
+    def missing(self, key):
+        """The records that do not say the field ``key`` of ``completeness.FIELDS``."""
+        return self.with_completeness().filter(**{completeness.annotation_name(key): False})
 
     def publish(self, user, reason=""):
         """Publish the records not yet published; one history entry each, naming ``user``. Returns how many."""
@@ -265,6 +294,50 @@ class Initiative(TranslatableModel):
     def status_on(self, day=None):
         """The status shown on ``day`` (default today), from the period and the stored status (``shown_status``)."""
         return shown_status(day or timezone.localdate(), self.starts_on, self.ends_on, self.status)
+
+    def completeness(self):
+        """Which facts a visitor needs the record does not say, and its share (``completeness.Completeness``).
+
+        Read from the ``with_completeness`` annotations where the queryset made them, else from the record.
+        """
+        names = {key: completeness.annotation_name(key) for key, _label in completeness.FIELDS}
+        if all(hasattr(self, name) for name in names.values()):
+            return completeness.Completeness.of({key: getattr(self, name) for key, name in names.items()})
+        says = {
+            "link": bool(self.url),
+            "cost": self.cost != Cost.UNKNOWN,
+            "period": bool(self.starts or self.ends),
+            **{key: self.pk is not None and getattr(self, relation).exists() for key, relation in completeness.RELATION_OF.items()},
+        }
+        return completeness.Completeness.of(says)
+
+    def source_sentence(self):
+        """Where the record comes from, for the public: one sentence in the active language, or "".
+
+        "Listed in “Women in Digital – Rapport 2022 (FOD Economie)”, section 5.1.2." from its listings in
+        the report's lists (else the section numbers of ``source_section``); "Named in “…”." when no
+        section number is known. Never the ``provenance_note``, which is the curators' and stays in the
+        back office, nor a ``source_section`` that is not a section number (a curator's pointer).
+        """
+        if not self.source_document:
+            return ""
+        listed = set(self.listings.values_list("published_list__section", flat=True))
+        sections = listed or {part.strip() for part in self.source_section.split(",") if SECTION_NUMBER.match(part.strip())}
+        params = {"document": self.source_document, "sections": ", ".join(sorted(sections, key=section_order))}
+        if listed:
+            return ngettext("Listed in “%(document)s”, section %(sections)s.", "Listed in “%(document)s”, sections %(sections)s.", len(sections)) % params
+        if sections:
+            return ngettext("Named in “%(document)s”, section %(sections)s.", "Named in “%(document)s”, sections %(sections)s.", len(sections)) % params
+        return _("Named in “%(document)s”.") % params
+
+    def implied_audiences(self):
+        """``[(Term, [Objective, ...])]``: the audiences the strategy names for what this record serves and it
+        does not state itself, each with the objectives naming it, in the audience list's order."""
+        served = Objective.objects.current().filter(pk__in=self.objectives.values("pk")).select_related("parent")
+        named = served.implied_audiences()
+        stated = {term.code for term in self.audiences.all()}
+        terms = Term.objects.of(Vocabulary.AUDIENCE).filter(code__in=set().union(*named.values()) - stated)
+        return [(term, [o for o in served if term.code in named[o.pk]]) for term in terms]
 
     @classmethod
     def unique_uid(cls, text):

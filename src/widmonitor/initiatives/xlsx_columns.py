@@ -72,10 +72,13 @@ class Column:
         return self.model_field.get_default()
 
 
+CURATORS_COLUMNS = ("provenance_note",)  # the back office's: never in a file for the public
+
+
 class Layout:
     """The columns of the overview sheet, in the order the export writes them."""
 
-    def __init__(self):
+    def __init__(self, leave_out=()):
         languages = content_codes()
 
         def translated(field, width, required=False):
@@ -104,6 +107,7 @@ class Layout:
             Column("provenance_note", "provenance_note", TEXT, 40),
             Column("version", "version", VERSION, 8),  # last: what a person edits comes first
         )
+        self.columns = tuple(column for column in self.columns if column.header not in leave_out)
         self.by_header = {column.header: column for column in self.columns}
 
     @cached_property

@@ -29,6 +29,7 @@ from .xlsx_columns import (
     CODE_SEPARATOR,
     CODES,
     CODES_SHEET,
+    CURATORS_COLUMNS,
     INITIATIVES_SHEET,
     OBJECTIVE,
     ORGANISATION,
@@ -73,10 +74,14 @@ class SheetWriter:
         self.ws.auto_filter.ref = f"A{self.header_row}:{last}{self.header_row + self.rows}"
 
 
-def export_overview(path_or_stream, queryset=None):
-    """Write the overview workbook of ``queryset`` (default: every initiative), ordered by uid."""
+def export_overview(path_or_stream, queryset=None, public=False):
+    """Write the overview workbook of ``queryset`` (default: every initiative), ordered by uid.
+
+    ``public``: for readers outside the back office (the annual report's annex 1), without the
+    curators' provenance notes, which the back office's round-trip keeps.
+    """
     queryset = (Initiative.objects.all() if queryset is None else queryset).order_by("uid")
-    layout = Layout()
+    layout = Layout(leave_out=CURATORS_COLUMNS if public else ())
     workbook = Workbook(write_only=True)
     sheet = SheetWriter(workbook, INITIATIVES_SHEET, [column.width for column in layout.columns])
     sheet.header([column.header for column in layout.columns])

@@ -17,11 +17,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from widmonitor.actors.admin import OrganisationAdmin
+from widmonitor.actors.models import Organisation
+
+from . import reminders
 from .diffs import rows
 from .emails import invited, send_invitation, send_proposal_decision
 from .forms import InvitationForm
 from .invitations import invite_again
-from .models import PartnerMembership, Proposal
+from .models import CompletionReminder, PartnerMembership, Proposal
 
 
 @admin.register(PartnerMembership)
@@ -201,3 +205,69 @@ def decide_view(model_admin, decide, request, pk):
         done = _("Proposal #%(number)s is rejected.")
     model_admin.message_user(request, done % {"number": proposal.pk}, messages.SUCCESS)
     return redirect(reverse("admin:partners_proposal_changelist") + "?status__exact=pending")
+
+
+class OrganisationWithPartnersAdmin(OrganisationAdmin):
+    """The organisations of the back office, with an action on the partners who speak for them."""
+
+    actions = ("invite_partners_to_complete",)
+
+    @admin.action(description=_("Invite their partners to complete their records (e-mail, at most once a month each)"), permissions=["change"])
+    def invite_partners_to_complete(self, request, queryset):
+        done = reminders.remind(queryset, request.user)
+        for level, text in reminder_messages(done):
+            self.message_user(request, text, level)
+
+
+def reminder_messages(done):
+    """``[(level, sentence)]`` saying what a round of invitations did, partner by partner."""
+    said = []
+    if done.sent:
+        names = ", ".join(f"{user.email} ({count})" for user, count in done.sent)
+        said.append((messages.SUCCESS, ngettext(
+            "%(n)d partner invited to complete her records (how many records each): %(names)s.",
+            "%(n)d partners invited to complete their records (how many records each): %(names)s.",
+            len(done.sent),
+        ) % {"n": len(done.sent), "names": names}))
+    for user, last, following in done.too_soon:
+        said.append((messages.WARNING, _(
+            "Not e-mailed: %(email)s was invited on %(last)s, and partners are invited at most once a month; "
+            "the next invitation can leave on %(next)s."
+        ) % {"email": user.email, "last": f"{timezone.localtime(last):%Y-%m-%d}", "next": f"{timezone.localtime(following):%Y-%m-%d}"}))
+    if done.complete:
+        said.append((messages.INFO, _("Not e-mailed, as their records of these organisations are complete: %(names)s.") % {
+            "names": ", ".join(user.email for user in done.complete)
+        }))
+    if done.no_address:
+        said.append((messages.WARNING, _("Not e-mailed, as their accounts have no e-mail address: %(names)s.") % {
+            "names": ", ".join(user.get_username() for user in done.no_address)
+        }))
+    if done.not_sent:
+        said.append((messages.ERROR, _("The e-mail could not be sent to %(names)s (see above); try again later.") % {
+            "names": ", ".join(user.email for user in done.not_sent)
+        }))
+    if not said:
+        said.append((messages.WARNING, _("No partner speaks for the chosen organisations: nobody was e-mailed.")))
+    return said
+
+
+admin.site.unregister(Organisation)
+admin.site.register(Organisation, OrganisationWithPartnersAdmin)
+
+
+@admin.register(CompletionReminder)
+class CompletionReminderAdmin(admin.ModelAdmin):
+    """The record of the invitations to complete records: who was e-mailed when, by whom. Read-only."""
+
+    list_display = ("user", "sent_at", "records", "sent_by")
+    list_select_related = ("user", "sent_by")
+    search_fields = ("user__username", "user__email")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

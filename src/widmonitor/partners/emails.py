@@ -1,4 +1,5 @@
-"""The e-mails partners receive: an invitation, and the fate of what they submitted. One place to patch in tests.
+"""The e-mails partners receive: an invitation, the fate of what they submitted, and an invitation to complete their
+records. One place to patch in tests.
 
 An e-mail that cannot be sent never undoes or hides what was decided: it is logged (logger
 ``widmonitor.mail``) and the person whose request sent it is told, through Django's messages
@@ -18,7 +19,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .models import language_of
 
@@ -108,6 +109,23 @@ def send_moderation_notice(initiative, reason):
 
     context = {"initiative": initiative, "reason": reason, "link": overview_link(initiative.created_by)}
     send("partners/emails/moderation_notice.txt", subject, initiative.created_by, context)
+
+
+SHOWN_IN_REMINDER = 25  # records listed in a completion e-mail; the partner pages list them all
+
+
+def send_completion_invitation(user, records):
+    """Invite ``user`` to complete ``records`` (her organisations', least complete first). Returns whether it was sent."""
+
+    def subject():
+        return ngettext(
+            "%(count)s of your initiatives on widmonitor misses facts: please complete it",
+            "%(count)s of your initiatives on widmonitor miss facts: please complete them",
+            len(records),
+        ) % {"count": len(records)}
+
+    context = {"records": records[:SHOWN_IN_REMINDER], "more": max(len(records) - SHOWN_IN_REMINDER, 0), "link": overview_link(user)}
+    return send("partners/emails/completion_invitation.txt", subject, user, context)
 
 
 def overview_link(user):

@@ -9,6 +9,7 @@ from widmonitor.actors.models import Organisation
 from widmonitor.initiatives.models import RELATIONS, Initiative
 from widmonitor.languages import active_language
 from widmonitor.strategy.models import Objective
+from widmonitor.vocabularies.choices import Cost
 
 from .changes import history_since
 from .models import PROPOSED_FIELDS, MailLanguage, PartnerMembership, proposal_data
@@ -24,7 +25,7 @@ class InitiativeProposalForm(forms.ModelForm):
         model = Initiative
         fields = (
             "title", "summary", "original_language", "organisations", "objectives",
-            "audiences", "regions", "languages", "formats", "starts", "ends", "url",
+            "audiences", "regions", "languages", "formats", "cost", "starts", "ends", "url",
         )
         widgets = {name: forms.CheckboxSelectMultiple for name in RELATIONS}
 
@@ -43,6 +44,7 @@ class InitiativeProposalForm(forms.ModelForm):
         self.fields["organisations"].required = True
         self.fields["objectives"].queryset = Objective.objects.current()
         self.fields["url"].assume_scheme = "https"
+        self.fields["cost"].required = False  # a form that does not send it keeps "unknown"
         if self.instance.pk:
             self.initial["organisations"] = [pk for pk in self.initial.get("organisations", []) if getattr(pk, "pk", pk) in self.own]
 
@@ -51,6 +53,9 @@ class InitiativeProposalForm(forms.ModelForm):
         if self.instance.pk and cleaned.get("seen_version") is None and not self.has_error("seen_version"):
             self.add_error(None, forms.ValidationError(self.stale_message, code="stale_form"))
         return cleaned
+
+    def clean_cost(self):
+        return self.cleaned_data["cost"] or Cost.UNKNOWN
 
     def relations(self):
         """The chosen relations as sorted ids; a record keeps the organisations outside the partner's own."""

@@ -13,7 +13,7 @@ from .changes import WHOLE, Change, applied, differences, history_since, overlap
 
 SUBMISSIONS_PER_HOUR = 20  # new initiatives, proposals and outcomes together, per partner (limits.py)
 RESETS_PER_HOUR = 5  # password reset requests, per address (views.PasswordResetView)
-PROPOSED_FIELDS = ("original_language", "title", "summary", "starts", "ends", "url")  # besides RELATIONS
+PROPOSED_FIELDS = ("original_language", "title", "summary", "starts", "ends", "url", "cost")  # besides RELATIONS
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -192,6 +192,27 @@ class Proposal(models.Model):
     def _decide(self, status, moderator, message):
         self.status, self.decided_by, self.decided_at, self.message = status, moderator, timezone.now(), message
         self.save(update_fields=["status", "decided_by", "decided_at", "message"])
+
+
+class CompletionReminder(models.Model):
+    """An e-mail inviting a partner to complete her organisations' records: at most one a month each (``partners.reminders``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="completion_reminders", verbose_name=_("partner")
+    )
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("sent by")
+    )
+    records = models.PositiveIntegerField(_("records to complete"), help_text=_("How many of her records the e-mail listed, e.g. 7."))
+
+    class Meta:
+        verbose_name = _("completion reminder")
+        verbose_name_plural = _("completion reminders")
+        ordering = ["-sent_at"]
+
+    def __str__(self):
+        return f"{self.user.get_username()} {timezone.localtime(self.sent_at):%Y-%m-%d}"
 
 
 def proposal_data(initiative):

@@ -19,7 +19,7 @@ from .models import RESETS_PER_HOUR, PartnerMembership, Proposal, initiatives_of
 def overview(request):
     context = {
         "memberships": PartnerMembership.objects.filter(user=request.user).select_related("organisation"),
-        "initiatives": initiatives_of(request.user).order_by("-updated_at"),
+        "initiatives": initiatives_of(request.user).least_complete_first(),
         "proposals": Proposal.objects.filter(author=request.user).select_related("initiative"),
     }
     return render(request, "partners/overview.html", context)
@@ -53,7 +53,8 @@ def propose(request, uid):
             Proposal.objects.create(initiative=initiative, author=request.user, data=data, seen_version=seen_version)
             messages.success(request, _("Thank you. A moderator will review your proposal; the record is unchanged until then."))
             return redirect("partners:overview")
-    return render(request, "partners/initiative_form.html", {"form": form, "initiative": initiative}, status=status_of(limited, form))
+    context = {"form": form, "initiative": initiative, "completeness": initiative.completeness()}
+    return render(request, "partners/initiative_form.html", context, status=status_of(limited, form))
 
 
 def status_of(limited, form):

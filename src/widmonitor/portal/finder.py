@@ -3,17 +3,25 @@
 The rules, in order:
 
 1. **Who.** "For whom", the age band and the situation each name audience codes
-   (``FOR_WHOM``, ``AGES``, ``SITUATIONS``); ``everyone`` always fits.
+   (``FOR_WHOM``, ``AGES``, ``SITUATIONS``); ``everyone`` always fits. An initiative's audiences
+   are those its record states; a record that states none is for the audiences the strategy
+   implies for what it serves (``search.facets``: objective 1 implies girls), which count
+   less (``implied``) and are said to be implied.
 2. **Constraints** (``Rule``) leave an initiative out only for what it says: it is for other
-   audiences only, only in other regions (the visitor's region, ``federal`` and ``eu`` fit),
-   only in other languages. An initiative that leaves a facet blank is not left out for it.
+   audiences only, only in other regions (the visitor's region, ``federal``, ``eu`` and
+   ``online`` fit; a visitor who chooses "online" gets what is online), only in other
+   languages. An initiative that leaves a facet blank is not left out for it.
    "Free of charge only" is strict: the initiative must say it is free. Completed
    initiatives (the status shown today, ``search.facets.status_token``) are never proposed.
 3. **Score** (``PREFERENCES``): each token of the initiative the profile prefers adds its
-   weight: an audience of the situation or "for whom" 4, of the age band 3, ``everyone`` 1;
-   the visitor's region 3, federal or EU-wide 1; her language 2; each interest 3; free 1.
-4. **Order**: score (highest first), then title in the visitor's language (case-folded),
-   then uid, so that the same answers always give the same list.
+   weight: an audience of the situation or "for whom" 4, of the age band 3, ``everyone`` 1,
+   an implied one 2; the visitor's region 3, federal, EU-wide or online 1; her language 2;
+   each interest 3; free 1.
+4. **Order**: an initiative naming people who act for others (``FOR_OTHERS``: teachers, schools,
+   parents, employers, ...) comes after every other one when the visitor said who she is and is
+   none of them: a pupil never gets a teachers' initiative first, whatever girls, ages or pupils
+   it also names. Then score (highest first), then title in the
+   visitor's language (case-folded), then uid, so that the same answers always give the same list.
 5. **Empty**: when nothing passes, constraints are left out one at a time, in the order of
    ``RELAX_ORDER`` (free of charge, language, region, audience), until something does; the
    page says which were left out.
@@ -25,7 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.search.cards import cards
-from widmonitor.search.facets import status_token
+from widmonitor.search.facets import IMPLIED, stated_audiences, status_token
 from widmonitor.search.models import SearchEntry
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Vocabulary
@@ -34,7 +42,11 @@ from widmonitor.vocabularies.models import Term
 SHOWN = 20
 INTEREST_FORMATS = ("training", "course", "mentoring", "event", "network", "hackathon-competition", "platform-tool")
 NEVER = frozenset({"status:completed"})
-REGION_WIDE = ("federal", "eu")  # open to a visitor of any region
+ONLINE = "online"
+REGION_WIDE = ("federal", "eu", ONLINE)  # open to a visitor of any region
+FOR_OTHERS = frozenset(  # audiences who act for others: a pupil is not served first by what is for her teachers
+    {"teachers", "schools", "parents", "companies", "hr-recruiters", "organisations", "public-bodies", "non-profits", "journalists-media"}
+)
 
 FOR_WHOM = {
     "myself": (_("myself"), ()),
@@ -58,7 +70,7 @@ SITUATIONS = {
     "teacher": (_("teacher"), ("teachers", "schools")),
     "employer": (_("employer"), ("companies", "hr-recruiters", "managers", "organisations")),
 }
-WEIGHTS = {"who": 4, "age": 3, "everyone": 1, "region": 3, "region_wide": 1, "language": 2, "interest": 3, "free": 1}
+WEIGHTS = {"who": 4, "age": 3, "everyone": 1, "implied": 2, "region": 3, "region_wide": 1, "language": 2, "interest": 3, "free": 1}
 RELAX_ORDER = ("free", "language", "region", "audience")
 
 
@@ -100,9 +112,17 @@ class Profile:
         found = {}
         for code in AGES.get(self.age, ()):
             found.setdefault(code, "age")
-        for code in FOR_WHOM.get(self.for_whom, ("", ()))[1] + SITUATIONS.get(self.situation, ("", ()))[1]:
+        for code in self.who():
             found[code] = "who"
         return found
+
+    def who(self):
+        """The audience codes of "for whom" and the situation: who the visitor is, or is looking for."""
+        return FOR_WHOM.get(self.for_whom, ("", ()))[1] + SITUATIONS.get(self.situation, ("", ()))[1]
+
+    def for_others(self, stated):
+        """Whether an initiative stating the audiences ``stated`` is for people acting for others whom the visitor is not."""
+        return bool(self.audiences()) and bool(stated & FOR_OTHERS - set(self.who()))
 
 
 @dataclass(frozen=True)
@@ -127,7 +147,9 @@ def rules(profile):
         found.append(Rule("free", "cost", frozenset({"free"}), strict=True))
     if profile.language:
         found.append(Rule("language", "language", frozenset({profile.language})))
-    if profile.region:
+    if profile.region == ONLINE:
+        found.append(Rule("region", "region", frozenset({ONLINE})))
+    elif profile.region:
         found.append(Rule("region", "region", frozenset({profile.region, *REGION_WIDE})))
     audiences = profile.audiences()
     if audiences:
@@ -140,8 +162,9 @@ def preferences(profile):
     found = {f"audience:{code}": (WEIGHTS[kind], "audience") for code, kind in profile.audiences().items()}
     if found:
         found.setdefault("audience:everyone", (WEIGHTS["everyone"], "audience"))
-    if profile.region:
+    if profile.region and profile.region != ONLINE:
         found.update({f"region:{code}": (WEIGHTS["region_wide"], "region_wide") for code in REGION_WIDE})
+    if profile.region:
         found[f"region:{profile.region}"] = (WEIGHTS["region"], "region")
     if profile.language:
         found[f"language:{profile.language}"] = (WEIGHTS["language"], "language")
@@ -159,18 +182,38 @@ class Match:
     matched: list  # [(kind, token)] in the order of the initiative's tokens
     initiative: object = None  # its search.cards.Card, once shown
     reasons: list = field(default_factory=list)
+    for_others: bool = False  # for people acting for others whom the visitor is not: after every other match
 
 
-def rank(entries, constraints, preferred):
+def as_read(tokens):
+    """An entry's tokens as the finder reads them: the audiences its record states, or if it states none, the implied ones."""
+    stated = stated_audiences(tokens)
+    if not stated:
+        return tokens
+    return frozenset(token for token in tokens if not (token.startswith("audience:") and token.partition(":")[2] not in stated))
+
+
+def scored(token, tokens, preferred):
+    """``(weight, kind)`` of a preferred token; an implied audience earns the implied weight at most."""
+    weight, kind = preferred[token]
+    if kind == "audience" and f"{IMPLIED}:{token.partition(':')[2]}" in tokens:
+        return min(weight, WEIGHTS["implied"]), "implied"
+    return weight, kind
+
+
+def rank(entries, constraints, preferred, profile=None):
     """The entries ``(pk, uid, title, tokens)`` passing ``constraints``, best first, as Matches."""
     matches = []
     for pk, uid, title, tokens in entries:
+        tokens = as_read(tokens)
         if tokens & NEVER or not all(rule.passes(tokens) for rule in constraints):
             continue
-        matched = [(preferred[token][1], token) for token in sorted(tokens) if token in preferred]
-        score = sum(preferred[token][0] for _kind, token in matched)
-        matches.append(Match(pk, uid, title, score, matched))
-    return sorted(matches, key=lambda m: (-m.score, m.title.casefold(), m.uid))
+        weighed = [(token, scored(token, tokens, preferred)) for token in sorted(tokens) if token in preferred]
+        matched = [(kind, token) for token, (_weight, kind) in weighed]
+        score = sum(weight for _token, (weight, _kind) in weighed)
+        for_others = profile is not None and profile.for_others(stated_audiences(tokens))
+        matches.append(Match(pk, uid, title, score, matched, for_others=for_others))
+    return sorted(matches, key=lambda m: (m.for_others, -m.score, m.title.casefold(), m.uid))
 
 
 @dataclass
@@ -191,10 +234,10 @@ def find(profile, language):
         for pk, uid, titles, tokens, starts_on, ends_on, status in rows
     ]
     constraints, preferred, relaxed = rules(profile), preferences(profile), []
-    matches = rank(entries, constraints, preferred)
+    matches = rank(entries, constraints, preferred, profile)
     while not matches and constraints:
         relaxed.append(constraints.pop(0))
-        matches = rank(entries, constraints, preferred)
+        matches = rank(entries, constraints, preferred, profile)
     shown = matches[:SHOWN]
     by_pk = {card.pk: card for card in cards([m.pk for m in shown])}
     labels = token_labels()
@@ -220,7 +263,11 @@ def reasons(matched, labels):
     sentences = []
     if "audience" in by_kind:
         sentences.append(_("for %(audiences)s") % {"audiences": ", ".join(by_kind["audience"])})
-    if "region" in by_kind:
+    if "implied" in by_kind:
+        sentences.append(_("for %(audiences)s, as the strategy implies") % {"audiences": ", ".join(by_kind["implied"])})
+    if ("region", f"region:{ONLINE}") in matched:
+        sentences.append(_("online, from anywhere"))
+    elif "region" in by_kind:
         sentences.append(_("in %(region)s") % {"region": by_kind["region"][0]})
     elif "region_wide" in by_kind:
         sentences.append(_("open to all regions"))

@@ -43,9 +43,19 @@ def initiative_detail(request, uid):
     context = {
         "initiative": initiative,
         "objectives": objectives,
+        "implied_audiences": by_objectives(initiative.implied_audiences()),
+        "source": initiative.source_sentence(),
         "json_ld": initiative_json_ld(initiative, request.build_absolute_uri()),
     }
     return render(request, "portal/initiative_detail.html", context)
+
+
+def by_objectives(implied):
+    """``[(objectives, [terms])]``: the implied audiences grouped by the objectives that name them."""
+    groups = {}
+    for term, objectives in implied:
+        groups.setdefault(tuple(objectives), []).append(term)
+    return list(groups.items())
 
 
 def strategy(request):

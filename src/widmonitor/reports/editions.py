@@ -47,9 +47,10 @@ def report_for(year):
 
 
 def overview_bytes(report):
-    """Annex 1: the overview workbook of the initiatives the report names that are published now (no contact details)."""
+    """Annex 1: the overview workbook of the initiatives the report names that are published now (no contact details,
+    no curators' notes)."""
     stream = io.BytesIO()
-    export_overview(stream, Initiative.objects.published().filter(uid__in=list(report.initiatives)))
+    export_overview(stream, Initiative.objects.published().filter(uid__in=list(report.initiatives)), public=True)
     return stream.getvalue()
 
 

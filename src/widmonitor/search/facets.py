@@ -40,14 +40,22 @@ FACETS = (
     Facet("status", _("status"), "status", field="status"),
 )
 BY_NAME = {facet.name: facet for facet in FACETS}
+IMPLIED = "audience_implied"  # the token of an audience the strategy implies and the record does not state
 
 
-def tokens(initiative, objectives_in_strategy):
-    """The ``facet:code`` tokens of an initiative whose relations are prefetched."""
-    found = []
+def tokens(initiative, objectives_in_strategy, implied=None):
+    """The ``facet:code`` tokens of an initiative whose relations are prefetched.
+
+    ``implied`` maps an objective's pk to the audiences the strategy names for it
+    (``ObjectiveQuerySet.implied_audiences``): an initiative serving it carries ``audience:code`` for
+    each, as if stated, so that the facet and the coverage map count it, and ``audience_implied:code``
+    for those its record does not state, so that the finder and the map know which are which.
+    """
+    found, named = [], set()
     for objective in initiative.objectives.all():
         if objective.pk not in objectives_in_strategy:
             continue
+        named |= (implied or {}).get(objective.pk, set())
         if objective.parent_id:
             found += [f"sub_objective:{objective.code}", f"objective:{objectives_in_strategy[objective.parent_id]}"]
         else:
@@ -57,7 +65,15 @@ def tokens(initiative, objectives_in_strategy):
             found += [f"{facet.name}:{term.code}" for term in getattr(initiative, facet.field).all()]
         elif facet.kind == "choice":
             found.append(f"{facet.name}:{getattr(initiative, facet.field)}")
+    stated = {token.partition(":")[2] for token in found if token.startswith("audience:")}
+    found += [token for code in named - stated for token in (f"audience:{code}", f"{IMPLIED}:{code}")]
     return sorted(set(found))
+
+
+def stated_audiences(tokens):
+    """The audience codes an entry's record states (its ``audience:`` tokens less the implied ones)."""
+    implied = {token.partition(":")[2] for token in tokens if token.startswith(f"{IMPLIED}:")}
+    return {token.partition(":")[2] for token in tokens if token.startswith("audience:")} - implied
 
 
 def status_token(day, starts_on, ends_on, stored):

@@ -27,10 +27,11 @@ def refresh(pks=None):
     texts.delete()
     entries.delete()
     strategy_objectives = dict(Objective.objects.current().values_list("pk", "code"))
+    implied = Objective.objects.current().implied_audiences()
     languages = content_codes()
     new_entries, new_texts = [], []
     for initiative in initiatives.iterator(chunk_size=BATCH):
-        new_entries.append(entry(initiative, strategy_objectives, languages))
+        new_entries.append(entry(initiative, strategy_objectives, languages, implied))
         new_texts += [text(initiative, language) for language in languages]
     SearchEntry.objects.bulk_create(new_entries, batch_size=BATCH)
     SearchText.objects.bulk_create(new_texts, batch_size=BATCH)
@@ -38,10 +39,10 @@ def refresh(pks=None):
     return len(new_entries)
 
 
-def entry(initiative, strategy_objectives, languages):
+def entry(initiative, strategy_objectives, languages, implied=None):
     return SearchEntry(
         initiative=initiative,
-        facets=" ".join(facets.tokens(initiative, strategy_objectives)),
+        facets=" ".join(facets.tokens(initiative, strategy_objectives, implied)),
         titles={language: initiative.text("title", language).text for language in languages},
         starts_on=initiative.starts_on,
         updated_at=initiative.updated_at,

@@ -89,6 +89,7 @@ class Option:
     count: int
     selected: bool
     params: str  # the query string that toggles it
+    implied: int = 0  # of ``count``, those the strategy implies (an audience their record does not state)
 
 
 @dataclass
@@ -170,7 +171,8 @@ def facet_counts(index, facet, text, chosen, query, language):
     for code, label in index.facet_options(facet, language):
         count = (base & index.postings.get(f"{facet.name}:{code}", 0)).bit_count()
         if count or code in selected:
-            options.append(Option(code, label, count, code in selected, query.toggled(facet.name, code)))
+            implied = (base & index.postings.get(f"{facets.IMPLIED}:{code}", 0)).bit_count() if facet.name == "audience" else 0
+            options.append(Option(code, label, count, code in selected, query.toggled(facet.name, code), implied))
     return FacetCounts(facet, options)
 
 

@@ -9,6 +9,9 @@ from widmonitor.datafiles import Reader, read_yaml
 from widmonitor.problems import Problem, Problems
 from widmonitor.translated_fields import default_content_language
 
+from widmonitor.vocabularies.choices import Vocabulary
+from widmonitor.vocabularies.models import Term
+
 from .models import Objective, Strategy
 
 CODE = re.compile(r"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)?$")
@@ -66,13 +69,41 @@ def _read_objective(reader, item, where, parent, seen, original):
         "title": reader.translations(item, "title", where, original),
         "description": reader.translations(item, "description", where, original, required=False),
         "age_band": reader.text(item, "age_band", where),
+        "audiences": _read_audiences(reader, item, where),
+        "where": where,
     }
+
+
+def _read_audiences(reader, item, where):
+    value = item.get("audiences") if isinstance(item, dict) else None
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list) or not all(isinstance(code, str) and code for code in value):
+        reader.error(where, "wrong_type", _("'audiences' must be a list of audience codes, e.g. [girls]"))
+        return []
+    return value
+
+
+def audience_terms(path, objectives):
+    """``{code: Term}`` of every audience the objectives name; Problems naming each code the audience list lacks."""
+    named = {code for item in objectives for code in item["audiences"]}
+    terms = {term.code: term for term in Term.objects.of(Vocabulary.AUDIENCE).filter(code__in=named)}
+    problems = []
+    message = _("unknown audience '%(value)s' in 'audiences' (expected a code of the audience list; load the lists first)")
+    for item in objectives:
+        for code in item["audiences"]:
+            if code not in terms:
+                problems.append(Problem("unknown_code", message, {"value": code}, file=str(path), item=item["where"]))
+    if problems:
+        raise Problems(problems)
+    return terms
 
 
 @transaction.atomic
 def load_strategy(path):
     """Create or update the strategy of ``path``; returns it. Objectives keep their database ids."""
     data = read_strategy(path)
+    terms = audience_terms(path, data["objectives"])
     strategy, _created = Strategy.objects.update_or_create(
         code=data["code"],
         defaults={
@@ -99,6 +130,7 @@ def load_strategy(path):
                 "description": item["description"],
             },
         )
+        by_code[item["code"]].audiences.set([terms[code] for code in item["audiences"]])
     stale = strategy.objectives.exclude(code__in=by_code)
     used = stale.filter(initiatives__isnull=False).values_list("code", flat=True).distinct()
     if used:

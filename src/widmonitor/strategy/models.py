@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.translated_fields import TranslatableModel, TranslatedTextField
+from widmonitor.vocabularies.choices import Vocabulary
 
 
 class StrategyQuerySet(models.QuerySet):
@@ -44,6 +45,23 @@ class ObjectiveQuerySet(models.QuerySet):
     def sub_objectives(self):
         return self.filter(parent__isnull=False)
 
+    def implied_audiences(self):
+        """``{objective pk: {audience code, ...}}``: the audiences the strategy names for each of these objectives.
+
+        An objective names its ``audiences`` and its ``age_band``; a sub-objective names its own and
+        its objective's (objective 1 follows girls, so its sub-objective 1.2 is for girls aged 6 to 12).
+        An initiative serving an objective is for these audiences by the strategy, whatever it states.
+        """
+        objectives = list(self.values_list("pk", "parent_id", "age_band"))
+        pks = {pk for pk, parent, _band in objectives} | {parent for _pk, parent, _band in objectives if parent}
+        named = {pk: set() for pk in pks}
+        for pk, band in Objective.objects.filter(pk__in=pks).exclude(age_band="").values_list("pk", "age_band"):
+            named[pk].add(band)
+        links = Objective.audiences.through.objects.filter(objective_id__in=pks)
+        for pk, code in links.values_list("objective_id", "term__code"):
+            named[pk].add(code)
+        return {pk: named[pk] | (named[parent] if parent else set()) for pk, parent, _band in objectives}
+
 
 class Objective(TranslatableModel):
     """An objective of a strategy, or (with a parent) one of its sub-objectives."""
@@ -67,6 +85,17 @@ class Objective(TranslatableModel):
         max_length=20,
         blank=True,
         help_text=_("Audience code of the age band the strategy names, e.g. age-6-12."),
+    )
+    audiences = models.ManyToManyField(
+        "vocabularies.Term",
+        blank=True,
+        limit_choices_to={"vocabulary": Vocabulary.AUDIENCE},
+        related_name="named_by_objectives",
+        verbose_name=_("audiences it names"),
+        help_text=_(
+            "The audiences the strategy's text names for it, e.g. girls for objective 1; its sub-objectives "
+            "name them too. Initiatives serving it are for them by the strategy."
+        ),
     )
 
     objects = ObjectiveQuerySet.as_manager()

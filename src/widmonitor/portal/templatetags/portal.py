@@ -65,12 +65,19 @@ def facet_options(group):
     remove = escape(_("chosen; select to remove"))
     items = []
     for option in group.options:
-        link, label = escape(option.params), escape(str(option.label))
+        link, label, count = escape(option.params), escape(str(option.label)), option_count(option)
         if option.selected:
             items.append(
                 f'<li><a href="?{link}" aria-current="true" class="selected"><span class="check" aria-hidden="true">✓</span> '
-                f'{label} <span class="count">({option.count})</span><span class="visually-hidden"> — {remove}</span></a></li>'
+                f'{label} <span class="count">({count})</span><span class="visually-hidden"> — {remove}</span></a></li>'
             )
         else:
-            items.append(f'<li><a href="?{link}">{label} <span class="count">({option.count})</span></a></li>')
+            items.append(f'<li><a href="?{link}">{label} <span class="count">({count})</span></a></li>')
     return mark_safe("".join(items))  # noqa: S308  (every value escaped above; counts are integers)
+
+
+def option_count(option):
+    """"12", or "12, of which 9 implied" where the strategy implies some of the option's audience (escaped)."""
+    if not option.implied:
+        return str(option.count)
+    return escape(_("%(count)s, of which %(implied)s implied") % {"count": option.count, "implied": option.implied})
