@@ -62,7 +62,7 @@ def look_up(index, typed, reader):
         word.stop = word.stop or all(analysis.is_stop_word(typed, language) for language, *_rest in word.found)
     elif not word.stop and not any(analysis.is_stop_word(typed, language) for language in index.text):
         nearest = nearest_words(index, typed)
-        word.found = [found for near in nearest for found in found_in(index, near, NEAREST_WEIGHT, index.vocabulary[near])]
+        word.found = [found for near in nearest for found in found_in(index, near, NEAREST_WEIGHT, index.languages_of(near))]
         word.nearest = nearest[0] if word.found else ""
     return word
 
@@ -88,7 +88,7 @@ def nearest_words(index, typed):
         return []
     fewest = min(distance for _word, distance, _i in close)
     candidates = [word for word, distance, _i in close if distance == fewest]
-    used = {word: sum(len(found[1]) for found in found_in(index, word, 1, index.vocabulary[word])) for word in candidates}
+    used = {word: sum(len(found[1]) for found in found_in(index, word, 1, index.languages_of(word))) for word in candidates}
     return sorted((word for word in candidates if used[word]), key=lambda word: (-used[word], word))[:NEAREST_KEPT]
 
 

@@ -18,6 +18,7 @@ import contextlib
 import datetime
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 
 from pyroaring import BitMap
@@ -79,7 +80,7 @@ class Index:
         self.text = {}  # language -> term -> rows whose text there holds it
         self.title = {}  # language -> term -> rows whose title there holds it
         self.written = {}  # language -> rows indexed in it
-        self.vocabulary = {}  # folded word -> languages it was written in
+        self.words = {}  # language -> the folded words written in it (kept when their records go: see ranking)
         self._word_list = None
         self.by_title, self.by_start, self.by_update = {}, {}, []
         self.options, self.options_at = {}, {}
@@ -90,7 +91,7 @@ class Index:
     def read_all(cls):
         epoch, number, day = cache.state()  # before the rows: rows newer than it are harmless, changes are applied again
         index = cls(epoch, number, day)
-        index.apply(None)
+        index.read_whole()
         return index
 
     def catch_up(self, number):
@@ -106,22 +107,51 @@ class Index:
         return True
 
     def apply(self, pks):
-        """Take out the rows ``pks`` (None: none held yet, read everything) and put in what the database holds of them."""
-        entries, texts = SearchEntry.objects.all(), SearchText.objects.all()
-        if pks is not None:
-            for pk in pks:
-                self.remove(pk)
-            entries, texts = entries.filter(pk__in=pks), texts.filter(initiative__in=pks)
-        for pk, tokens, titles, starts_on, updated_at, ends_on, status in entries.values_list(*ENTRY_FIELDS).iterator(5000):
+        """Take out the rows ``pks`` and put in what the database holds of them now."""
+        for pk in pks:
+            self.remove(pk)
+        entries = SearchEntry.objects.filter(pk__in=pks).values_list(*ENTRY_FIELDS)
+        for pk, tokens, titles, starts_on, updated_at, ends_on, status in entries:
             self.add(pk, Row(tuple(tokens.split()), titles, starts_on, updated_at, ends_on, status))
         held = {}
-        for pk, language, title_terms, terms, words in texts.values_list(*TEXT_FIELDS).iterator(5000):
+        for pk, language, title_terms, terms, words in SearchText.objects.filter(initiative__in=pks).values_list(*TEXT_FIELDS):
             if pk in self.rows:
                 held.setdefault(pk, []).append((language, title_terms, terms))
                 self.add_text(pk, language, title_terms, terms, words)
         for pk, found in held.items():
             self.rows[pk].texts = tuple(found)
         self._word_list = None
+
+    def read_whole(self):
+        """Every row, gathered in lists first and made into bitmaps and sorted orders once (a bitmap's add is a call)."""
+        postings, text, title = defaultdict(list), defaultdict(lambda: defaultdict(list)), defaultdict(lambda: defaultdict(list))
+        written = defaultdict(list)
+        for pk, tokens, titles, starts_on, updated_at, ends_on, status in SearchEntry.objects.values_list(*ENTRY_FIELDS).iterator(5000):
+            row = self.rows[pk] = Row(tuple(tokens.split()), titles, starts_on, updated_at, ends_on, status, [])
+            for token in (*row.facets, self.status_token(row)):
+                postings[token].append(pk)
+        for pk, language, title_terms, terms, words in SearchText.objects.values_list(*TEXT_FIELDS).iterator(5000):
+            row = self.rows.get(pk)
+            if row is not None:
+                row.texts.append((language, title_terms, terms))
+                written[language].append(pk)
+                for term in set(terms.split()):
+                    text[language][term].append(pk)
+                for term in set(title_terms.split()):
+                    title[language][term].append(pk)
+                self.words.setdefault(language, set()).update(words.split())
+        self.all = BitMap(self.rows)
+        self.postings = {token: BitMap(found) for token, found in postings.items()}
+        self.text = {language: {term: BitMap(found) for term, found in terms.items()} for language, terms in text.items()}
+        self.title = {language: {term: BitMap(found) for term, found in terms.items()} for language, terms in title.items()}
+        self.written = {language: BitMap(found) for language, found in written.items()}
+        for pk, row in self.rows.items():
+            row.texts = tuple(row.texts)
+        languages = {language for row in self.rows.values() for language in row.titles}
+        for language in languages:
+            self.by_title[language] = sorted(self.title_key(row, language, pk) for pk, row in self.rows.items() if language in row.titles)
+            self.by_start[language] = sorted(self.start_key(row, language, pk) for pk, row in self.rows.items() if language in row.titles)
+        self.by_update = sorted((row.updated_at, pk) for pk, row in self.rows.items())
 
     def add(self, pk, row):
         self.rows[pk] = row
@@ -140,8 +170,7 @@ class Index:
             text.setdefault(term, BitMap()).add(pk)
         for term in set(title_terms.split()):
             title.setdefault(term, BitMap()).add(pk)
-        for word in words.split():
-            self.vocabulary.setdefault(word, set()).add(language)
+        self.words.setdefault(language, set()).update(words.split())
 
     def remove(self, pk):
         row = self.rows.pop(pk, None)
@@ -210,8 +239,11 @@ class Index:
     def word_list(self):
         """The indexed words, for the nearest-word search (``ranking``)."""
         if self._word_list is None:
-            self._word_list = list(self.vocabulary)
+            self._word_list = sorted(set().union(*self.words.values()))
         return self._word_list
+
+    def languages_of(self, word):
+        return [language for language, words in self.words.items() if word in words]
 
     def facet_mask(self, name, codes):
         return BitMap.union(BitMap(), *(self.postings.get(f"{name}:{code}", BitMap()) for code in codes))
