@@ -166,6 +166,7 @@ from widmonitor.initiatives.writes import save_initiative
 every, stop, rng, n, took = float(sys.argv[1]), threading.Event(), random.Random(11), 0, []
 threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
 pks = list(Initiative.objects.values_list("pk", flat=True))
+print("ready", flush=True)
 while not stop.wait(every):
     initiative = Initiative.objects.get(pk=rng.choice(pks))
     initiative.title = {{**initiative.title, initiative.original_language: f"Edited {{n}}: " + initiative.title.get(initiative.original_language, "")}}
@@ -275,6 +276,7 @@ def with_edits(home, database_url, every, work):
         [sys.executable, "-c", EDITOR.format(), str(every)], env=environment(home, database_url), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     try:
+        editor.stdout.readline()  # "ready": the edits start with the searches, not after its start-up
         result = work()
     finally:
         out, _err = editor.communicate("", timeout=120)
