@@ -15,6 +15,7 @@ PAGES = [
     "/{lang}/",
     "/{lang}/initiatives/",
     "/{lang}/initiatives/?q=zzzz",
+    "/{lang}/initiatives/?q=progammeren",  # "did you mean"
     "/{lang}/initiatives/?audience=women&region=wallonia",
     "/{lang}/initiatives/mentoring-network/",
     "/{lang}/strategy/",

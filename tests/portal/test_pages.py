@@ -48,6 +48,19 @@ def test_the_language_switch_keeps_the_page_and_the_search(anonymous, fictional_
     assert 'href="/en/initiatives/?q=formation&amp;audience=women" hreflang="en" lang="en">English</a>' in html
 
 
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_a_search_finds_the_same_initiative_in_every_language_of_the_site(anonymous, fictional_registry, language):
+    html = anonymous.get(f"/{language}/initiatives/?q=programmeren").content.decode()
+    assert 'href="/%s/initiatives/girls-code/"' % language in html
+
+
+@pytest.mark.parametrize(("language", "question"), [("nl", "Bedoelde u:"), ("fr", "Vouliez-vous dire :"), ("en", "Did you mean:")])
+def test_a_misspelt_search_offers_the_nearest_words_of_the_index(anonymous, fictional_registry, language, question):
+    html = anonymous.get(f"/{language}/initiatives/?q=progammeren&audience=girls").content.decode()
+    assert f'<p class="suggestion">{question} <a href="?q=programmeren&amp;audience=girls">programmeren</a></p>' in html
+    assert 'href="/%s/initiatives/girls-code/"' % language in html
+
+
 def test_a_text_without_translation_shows_its_original_marked_and_in_its_language(anonymous, fictional_registry):
     html = anonymous.get("/fr/initiatives/mentoring-network/").content.decode()
     with translation.override("fr"):

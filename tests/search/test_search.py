@@ -21,7 +21,7 @@ QUERIES = [
     ("en", "q=developer", ["women-developers"]),
     ("en", "q=mentor", ["mentoring-network"]),
     ("en", "q=artificial+intelligence", ["teachers-ai"]),
-    ("en", "q=intelligence+zzzz", []),  # every word must be found
+    ("en", "q=intelligence+zzzz", ["teachers-ai"]),  # any of the words: the one found
     ("en", "q=secret", []),
     ("en", "audience=women", ["mentoring-network", "teachers-ai", "women-developers"]),  # by title; teachers-ai: 4.2 implies women
     ("en", "audience=girls", ["girls-code", "teachers-ai"]),  # stated; implied by objective 1 (1.2) and by 4.2
@@ -34,6 +34,17 @@ QUERIES = [
     ("en", "status=ongoing&cost=free", ["teachers-ai"]),
     ("nl", "sort=title", ["teachers-ai", "girls-code", "mentoring-network", "women-developers"]),
     ("en", "audience=nobody-uses-this", []),
+    # every content language, whatever the reader's
+    ("fr", "q=programmeren", ["girls-code"]),
+    ("en", "q=programmeren", ["girls-code"]),
+    ("nl", "q=formation", ["women-developers"]),  # only in the French text
+    ("nl", "q=coderen+voor+meisjes", ["girls-code"]),  # "voor" is a Dutch stop word, "coderen" is nowhere
+    ("en", "q=coding+girls", ["girls-code"]),  # English stems: coding = code
+    ("fr", "q=filles+code", ["girls-code"]),  # "filles" in the French title, "code" in the English one
+    ("nl", "q=progammeren", ["girls-code"]),  # a typo: found as its nearest indexed word
+    ("en", "q=developpers", ["women-developers"]),
+    ("nl", "q=voor", ["teachers-ai", "women-developers"]),  # only stop words: they are searched
+    ("en", "q=web+women", ["women-developers", "mentoring-network"]),  # every word first, then by title
 ]
 
 
@@ -42,6 +53,32 @@ def test_a_search_finds_exactly_the_published_initiatives_that_match(fictional_r
     results = search(SearchQuery.from_params(QueryDict(params)), language)
     assert [initiative.uid for initiative in results.initiatives] == expected
     assert results.total == len(expected)
+
+
+SUGGESTIONS = [
+    ("nl", "progammeren", "programmeren"),
+    ("en", "coding+grils", "coding girls"),
+    ("fr", "d%C3%A9velopeuses", "developpeuses"),
+    ("en", "mentoring", ""),  # every word is indexed: nothing to suggest
+    ("nl", "coderen+voor+meisjes", ""),  # no indexed word is within two edits of "coderen"
+]
+
+
+@pytest.mark.parametrize(("language", "text", "suggestion"), SUGGESTIONS)
+def test_a_word_found_nowhere_is_answered_with_the_nearest_indexed_word(fictional_registry, language, text, suggestion):
+    assert search(SearchQuery.from_params(QueryDict(f"q={text}")), language).suggestion == suggestion
+
+
+def test_matches_in_the_reader_s_language_come_before_those_in_another(fictional_registry):
+    from widmonitor.initiatives.models import Initiative
+    from widmonitor.initiatives.writes import save_initiative
+
+    club = Initiative(uid="ai-club", original_language="en", moderation="published", title={"en": "Artificial intelligence club"})
+    save_initiative(club, {}, None, "Fictional test record")
+
+    results = search(SearchQuery.from_params(QueryDict("q=intelligence")), "fr")
+
+    assert [i.uid for i in results.initiatives] == ["teachers-ai", "ai-club"]  # by title, the club ("Artificial…") first
 
 
 def counts(results, facet):

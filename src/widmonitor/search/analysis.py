@@ -1,10 +1,10 @@
 """Text to search terms: words, accents folded, lower case, stemmed in the text's language.
 
-The same analysis serves indexing and querying on both databases, so that SQLite and
-PostgreSQL agree on what a word matches: "programmeren" finds "programmeert" in Dutch,
-"développeuse" finds "developpeuses" in French. The stemmer is Snowball's algorithm for the
-content language's ``search_config`` (dutch, french, english, german, ...); a language
-without one is matched on folded words only.
+The same analysis serves indexing and querying, so that a word typed finds the words written:
+"programmeren" finds "programmeert" in Dutch, "développeuse" finds "developpeuses" in French.
+The stemmer is Snowball's algorithm for the content language's ``search_config`` (dutch,
+french, english, german, ...); a language without one is matched on folded words only. Its
+stop words ("voor", "les", "the") are Snowball's list of the same name (``data/search/stop_words/``).
 """
 
 import functools
@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 import snowballstemmer
+from django.conf import settings
 
 from widmonitor.languages import content_languages
 
@@ -25,18 +26,42 @@ def fold(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def words(text):
+    """The folded words of ``text``, in order."""
+    return [word for word in WORD.findall(fold(text or "")) if len(word) >= MIN_LENGTH or word.isdigit()]
+
+
 @functools.cache
 def _stemmer(algorithm):
     return snowballstemmer.stemmer(algorithm) if algorithm in snowballstemmer.algorithms() else None
 
 
+def _config(language):
+    return {item.code: item.search_config for item in content_languages()}.get(language, "")
+
+
 def stemmer_for(language):
-    config = {item.code: item.search_config for item in content_languages()}.get(language, "")
-    return _stemmer(config)
+    return _stemmer(_config(language))
+
+
+def stems(folded_words, language):
+    """The terms of ``folded_words`` (from ``words``) in ``language``."""
+    stemmer = stemmer_for(language)
+    return stemmer.stemWords(folded_words) if stemmer else list(folded_words)
 
 
 def terms(text, language):
     """The search terms of ``text`` written in ``language``, in order."""
-    words = [word for word in WORD.findall(fold(text or "")) if len(word) >= MIN_LENGTH or word.isdigit()]
-    stemmer = stemmer_for(language)
-    return stemmer.stemWords(words) if stemmer else words
+    return stems(words(text), language)
+
+
+@functools.cache
+def _stop_words(config):
+    path = settings.DATA_DIR / "search" / "stop_words" / f"{config}.stop"
+    if not config.isalnum() or not path.is_file():
+        return frozenset()
+    return frozenset(fold(line.strip()) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def is_stop_word(folded_word, language):
+    return folded_word in _stop_words(_config(language))

@@ -2,6 +2,8 @@
 
 ``index.refresh`` moves the generation on in the same transaction as the index, so a page
 cached before a record was published or edited is simply never asked for again (and expires).
+Each generation logs the initiatives it changed (``Change``): a worker that holds generation N
+reads the changes after N and applies them, instead of reading the whole index again.
 """
 
 import hashlib
@@ -9,14 +11,16 @@ from contextvars import ContextVar
 from functools import wraps
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
 
-from .models import Generation
+from .models import Change, Generation
 
 TIMEOUT = 10 * 60  # seconds; correctness does not depend on it
 ROW = 1
+CHANGES_KEPT = 5000  # generations whose changes stay logged; a worker further behind reads the whole index
 _this_request = ContextVar("widmonitor_search_generation", default=None)
 
 
@@ -30,14 +34,37 @@ def generation():
     known = _this_request.get()
     if known is not None:
         return known
-    row = Generation.objects.filter(pk=ROW).values_list("epoch", "number").first()
-    return f"{row[0]}:{row[1]}:{timezone.localdate().isoformat()}" if row else f"none:{timezone.localdate().isoformat()}"
+    return ":".join(str(part) for part in state())
 
 
-def move_on():
-    """Called by the index after every change."""
+def state():
+    """``(epoch, number, day)`` of the index now."""
+    row = Generation.objects.filter(pk=ROW).values_list("epoch", "number").first() or ("none", 0)
+    return row[0], row[1], timezone.localdate().isoformat()
+
+
+def parse(generation):
+    epoch, number, day = generation.split(":")
+    return epoch, int(number), day
+
+
+@transaction.atomic
+def move_on(pks=None):
+    """Called by the index after every change, with the initiatives changed (None: any of them)."""
     if not Generation.objects.filter(pk=ROW).update(number=F("number") + 1):
         Generation.objects.get_or_create(pk=ROW, defaults={"number": 1})
+    number = Generation.objects.filter(pk=ROW).values_list("number", flat=True).get()  # ours: the row is locked
+    pks = [None] if pks is None else sorted(set(pks)) or [None]
+    Change.objects.bulk_create([Change(number=number, initiative_id=pk) for pk in pks], batch_size=1000)
+    Change.objects.filter(number__lte=number - CHANGES_KEPT).delete()
+
+
+def changes(after, upto):
+    """``{number: [initiative id or None]}`` logged in the generations after ``after`` up to ``upto``."""
+    found = {}
+    for number, pk in Change.objects.filter(number__gt=after, number__lte=upto).values_list("number", "initiative_id"):
+        found.setdefault(number, []).append(pk)
+    return found
 
 
 def cached_page(view):

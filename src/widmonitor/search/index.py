@@ -1,4 +1,9 @@
-"""Keeping the search's derived tables true: called by the write path with the initiatives it saved."""
+"""Keeping the search's derived tables true: called by the write path with the initiatives it saved.
+
+An initiative is searchable in every content language it has its own title or summary in, and
+always in its original language, each text analysed with that language's rules. The facet codes
+that reach the index are ``facets.tokens`` (one function: what a record counts for).
+"""
 
 from django.db import transaction
 
@@ -32,10 +37,10 @@ def refresh(pks=None):
     new_entries, new_texts = [], []
     for initiative in initiatives.iterator(chunk_size=BATCH):
         new_entries.append(entry(initiative, strategy_objectives, languages, implied))
-        new_texts += [text(initiative, language) for language in languages]
+        new_texts += [text(initiative, language) for language in written_in(initiative, languages)]
     SearchEntry.objects.bulk_create(new_entries, batch_size=BATCH)
     SearchText.objects.bulk_create(new_texts, batch_size=BATCH)
-    cache.move_on()
+    cache.move_on(pks)
     return len(new_entries)
 
 
@@ -49,14 +54,27 @@ def entry(initiative, strategy_objectives, languages, implied=None):
     )
 
 
+def written_in(initiative, languages):
+    """The content languages the initiative has its own title or summary in, its original always."""
+    own = [code for code in languages if (initiative.title or {}).get(code) or (initiative.summary or {}).get(code)]
+    return own if initiative.original_language in own else [initiative.original_language, *own]
+
+
+def own_text(initiative, field, language):
+    if language == initiative.original_language:
+        return initiative.text(field, language).text
+    return (getattr(initiative, field) or {}).get(language, "")
+
+
 def text(initiative, language):
-    """The initiative as a reader of ``language`` sees it, as terms stemmed for that language."""
-    title = initiative.text("title", language).text
-    parts = [title, initiative.text("summary", language).text]
-    parts += [pick(o.name, o.original_language, language).text for o in initiative.organisations.all()]
+    """The initiative's own text in ``language`` (its original: with fallbacks), as terms stemmed for that language."""
+    title, summary = (own_text(initiative, field, language) for field in ("title", "summary"))
+    parts = [title, summary, *(pick(o.name, o.original_language, language).text for o in initiative.organisations.all())]
+    words = analysis.words(" ".join(parts))
     return SearchText(
         initiative=initiative,
         language=language,
         title_terms=" ".join(analysis.terms(title, language)),
-        terms=" ".join(analysis.terms(" ".join(parts), language)),
+        terms=" ".join(analysis.stems(words, language)),
+        words=" ".join(dict.fromkeys(words)),
     )

@@ -1,7 +1,9 @@
 """What the public search reads: one entry per published initiative, its texts per language.
 
-Derived data, rebuilt by ``index.refresh`` whenever the write path saves initiatives; never
-edited by hand. Unpublished records have no entry, so nothing unpublished can be found.
+Derived data, rewritten by ``index.refresh`` for the initiatives the write path saves; never
+edited by hand. Unpublished records have no entry, so nothing unpublished can be found. Each
+change is logged (``Change``) under the generation it made, so that every worker applies to its
+in-memory index (``search.snapshot``) only the records that changed.
 """
 
 import secrets
@@ -27,12 +29,13 @@ class SearchEntry(models.Model):
 
 
 class SearchText(models.Model):
-    """An initiative's searchable terms in one content language (its text there, else its original)."""
+    """An initiative's searchable terms in one content language it has text in (always its original)."""
 
     initiative = models.ForeignKey("initiatives.Initiative", models.CASCADE, related_name="+")
     language = models.CharField(max_length=8)
     title_terms = models.TextField()
     terms = models.TextField(help_text="Every term: title, summary, organisations.")
+    words = models.TextField(default="", help_text="The distinct folded words the terms come from, e.g. programmeren.")
 
     class Meta:
         db_table = "search_text"
@@ -51,3 +54,13 @@ class Generation(models.Model):
 
     class Meta:
         db_table = "search_generation"
+
+
+class Change(models.Model):
+    """An initiative whose entry the generation ``number`` rewrote or removed; no initiative: everything."""
+
+    number = models.PositiveBigIntegerField(db_index=True)
+    initiative_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        db_table = "search_change"

@@ -1,9 +1,9 @@
 """A search of the published registry: text, facets, sort and page in; a page of results and facet counts out.
 
-Each worker keeps the index as bit sets (``snapshot``), rebuilt after a change; a search is a
-few integer operations on them, one full-text query when there is text, and the page's
-records. Counts are disjunctive: a facet's counts apply every
-other facet's choice, so that choosing a second audience widens the results.
+Each worker keeps the index as bitmaps (``snapshot``), kept up to date change by change; a
+search is a few bitmap operations on them (``ranking`` for the words) and the page's records.
+Counts are disjunctive: a facet's counts apply every other facet's choice, so that choosing a
+second audience widens the results.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +12,9 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
-from . import analysis, backends, cards, facets, snapshot
+from pyroaring import BitMap
+
+from . import cards, facets, ranking, snapshot
 
 PER_PAGE = 20
 MAX_TEXT = 200
@@ -110,6 +112,11 @@ class Results:
     page: int
     pages: int
     facets: list
+    suggestion: str = ""  # the words with the nearest indexed ones ("did you mean …"), when some were found nowhere
+
+    @property
+    def suggestion_params(self):
+        return self.query.params(text=self.suggestion, sort="" if self.query.sort == "relevance" else self.query.sort)
 
     @property
     def first(self):
@@ -122,45 +129,34 @@ class Results:
 
 def search(query, language):
     """Run ``query`` for a reader of ``language``; returns Results."""
-    index, text, terms, chosen = matched(query, language)
-    matches = text & combined(index, chosen)
-    total = matches.bit_count()
-    pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
-    page = min(query.page, pages)
-    positions = ordered(index, matches, query, language, terms, page * PER_PAGE)[(page - 1) * PER_PAGE :]
-    shown = cards.cards([index.pks[i] for i in positions], index.key)
-    counts = [facet_counts(index, facet, text, chosen, query, language) for facet in facets.FACETS]
-    return Results(query, total, shown, page, pages, counts)
+    with snapshot.reading() as index:
+        words, chosen = matched(index, query, language)
+        text = words.rows if words else index.all
+        matches = text & combined(index, chosen)
+        total = len(matches)
+        pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
+        page = min(query.page, pages)
+        shown = ordered(index, matches, query, language, words, page * PER_PAGE)[(page - 1) * PER_PAGE :]
+        counts = [facet_counts(index, facet, text, chosen, query, language) for facet in facets.FACETS]
+        generation = index.key
+    return Results(query, total, cards.cards(shown, generation), page, pages, counts, words.suggestion if words else "")
 
 
 def matching_ids(query, language):
     """The ids of every initiative ``query`` matches, in its sort order, its page aside (the API, downloads)."""
-    index, text, terms, chosen = matched(query, language)
-    return [index.pks[i] for i in ordered(index, text & combined(index, chosen), query, language, terms)]
+    with snapshot.reading() as index:
+        words, chosen = matched(index, query, language)
+        return ordered(index, (words.rows if words else index.all) & combined(index, chosen), query, language, words)
 
 
-def matched(query, language):
-    """The index now, the rows the words match, the words' terms, and each chosen facet's rows."""
-    index = snapshot.current()
-    text, terms = text_mask(index, query, language)
-    chosen = {name: index.facet_mask(name, codes) for name, codes in query.chosen.items()}
-    return index, text, terms, chosen
-
-
-def text_mask(index, query, language):
-    """The rows whose text matches the query's words (every row without words), and the words' terms."""
-    if not query.text:
-        return index.all, []
-    terms = analysis.terms(query.text, language)
-    return (index.matching_text(language, terms, backends.matching_ids) if terms else 0), terms
+def matched(index, query, language):
+    """What the words find (``ranking.Matched``, None without words), and each chosen facet's rows."""
+    words = ranking.match(index, query.text, language) if query.text else None
+    return words, {name: index.facet_mask(name, codes) for name, codes in query.chosen.items()}
 
 
 def combined(index, chosen, leave_out=None):
-    mask = index.all
-    for name, facet_mask in chosen.items():
-        if name != leave_out:
-            mask &= facet_mask
-    return mask
+    return BitMap.intersection(index.all, *(rows for name, rows in chosen.items() if name != leave_out))
 
 
 def facet_counts(index, facet, text, chosen, query, language):
@@ -169,22 +165,22 @@ def facet_counts(index, facet, text, chosen, query, language):
     selected = set(query.chosen.get(facet.name, ()))
     options = []
     for code, label in index.facet_options(facet, language):
-        count = (base & index.postings.get(f"{facet.name}:{code}", 0)).bit_count()
+        rows = index.postings.get(f"{facet.name}:{code}")
+        count = base.intersection_cardinality(rows) if rows else 0
         if count or code in selected:
             implied = (base & index.postings.get(f"{facets.IMPLIED}:{code}", 0)).bit_count() if facet.name == "audience" else 0
             options.append(Option(code, label, count, code in selected, query.toggled(facet.name, code), implied))
     return FacetCounts(facet, options)
 
 
-def ordered(index, matches, query, language, terms, limit=None):
-    """Positions of the matches in the query's order; with ``limit``, only the first ones."""
+def ordered(index, matches, query, language, words, limit=None):
+    """Ids of the matches in the query's order; with ``limit``, only the first ones."""
     how = query.effective_sort
-    order = index.order(how, language)
-    if how == "relevance" and terms:  # titles holding every word first, each part by title
-        titled = matches & index.titled(language, terms)
-        first = index.walk(titled, order, limit)
-        if limit is not None and len(first) >= limit:
-            return first
-        rest = index.walk(matches & ~titled, order, None if limit is None else limit - len(first))
-        return first + rest
-    return index.walk(matches, order, limit)
+    if how != "relevance" or not words:
+        return index.sorted_rows(matches, how, language, limit)
+    found = []  # relevance: group after group (ranking.groups), each by title
+    for group in words.groups:
+        found += index.sorted_rows(group & matches, "title", language, None if limit is None else limit - len(found))
+        if limit is not None and len(found) >= limit:
+            break
+    return found

@@ -25,7 +25,7 @@ def refresh_organisation(sender, instance, **kwargs):
 @receiver(post_delete, sender=Initiative, dispatch_uid="search.forget_initiative")
 def forget_initiative(sender, instance, **kwargs):
     """Its entry went with it (a cascade): the searches cached and the workers' snapshots must not keep it."""
-    cache.move_on()
+    cache.move_on([instance.pk])
 
 
 @receiver(pre_delete, sender=Organisation, dispatch_uid="search.note_organisations_initiatives")

@@ -1,6 +1,8 @@
-"""One interface, two backends: ``matching_ids(language, terms)`` on SQLite (FTS5) and PostgreSQL."""
+"""The full-text tables the search once kept in the database: FTS5 on SQLite, GIN on PostgreSQL.
 
-from django.db import connection
+Only migrations use this now: 0002 made them, 0004 drops them, because each worker's in-memory
+index (``search.snapshot``) matches and ranks the words the same way on both databases.
+"""
 
 from . import postgres, sqlite_fts5
 
@@ -12,8 +14,3 @@ def backend(vendor):
         return BACKENDS[vendor]
     except KeyError as error:
         raise NotImplementedError(f"full-text search needs SQLite or PostgreSQL, not {vendor}") from error
-
-
-def matching_ids(language, terms):
-    with connection.cursor() as cursor:
-        return backend(connection.vendor).matching_ids(cursor, language, terms)

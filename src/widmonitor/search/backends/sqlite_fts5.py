@@ -18,13 +18,3 @@ DROP = [
     "DROP TABLE IF EXISTS search_text_fts",
 ]
 
-
-def matching_ids(cursor, language, terms):
-    """Initiative ids whose text in ``language`` holds every one of ``terms``."""
-    expression = " ".join('"%s"' % term.replace('"', '""') for term in terms)
-    cursor.execute(
-        "SELECT t.initiative_id FROM search_text_fts f JOIN search_text t ON t.id = f.rowid "
-        "WHERE search_text_fts MATCH %s AND t.language = %s",
-        [expression, language],
-    )
-    return {row[0] for row in cursor.fetchall()}
