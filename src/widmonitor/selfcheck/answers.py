@@ -94,17 +94,11 @@ class Answers:
 
     def after(self, page):
         """The next open page after ``page``, or None after the last."""
-        pages = self.pages()
-        order = [(p.area.code, p.level) for p in pages]
-        later = [p for p, key in zip(pages, order) if self._position(key) > self._position((page.area.code, page.level))]
-        return later[0] if later else None
+        return next((p for p in self.pages() if self._order(p) > self._order(page)), None)
 
     def before(self, page):
-        """The open page before ``page`` (None for the first); ``page`` None means after the last page."""
-        pages = self.pages()
-        if page is None:
-            return pages[-1]
-        earlier = [p for p in pages if self._position((p.area.code, p.level)) < self._position((page.area.code, page.level))]
+        """The open page before ``page``, or None before the first."""
+        earlier = [p for p in self.pages() if self._order(p) < self._order(page)]
         return earlier[-1] if earlier else None
 
     def first_open(self):
@@ -123,10 +117,8 @@ class Answers:
         """``{code: ["yes", "not-yet"]}``: the answers per competence, lowest level first."""
         return {c.code: [self.given[(c.code, i)] for i in range(len(LEVELS)) if (c.code, i) in self.given] for c in self.framework.competences}
 
-    def _position(self, key):
-        area_code, level = key
-        codes = [a.code for a in self.framework.areas]
-        return (codes.index(area_code), level)
+    def _order(self, page):
+        return (self.framework.areas.index(page.area), page.level)
 
 
 @dataclass(frozen=True)
@@ -142,8 +134,9 @@ def walk(answers, go, key):
     """The Step after pressing ``go`` on the page of ``key`` ("" on the introduction, "result" on the result)."""
     current = answers.page(key)
     if go == "back":
-        earlier = answers.before(None if key == "result" else current) if (current or key == "result") else None
-        return Step(earlier)
+        if key == "result":
+            return Step(answers.pages()[-1])
+        return Step(answers.before(current) if current else None)
     if go == "next" and current:
         missing = tuple(answers.unanswered(current))
         if missing:
