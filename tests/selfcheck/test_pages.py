@@ -115,6 +115,7 @@ def test_walking_every_page_to_the_end_shows_the_result_in_every_interface_langu
     assert steps == 7  # area 1's three levels (1.1 said yes), then one page per other area
     assert heading in html and f"<td>{level}</td>" in html
     assert "fictional-evening-course" in html and "fictional-awareness-campaign" not in html
+    assert {"nl": "een manier om te leren: cursus", "fr": "une façon d’apprendre : cours", "en": "a way to learn: course"}[language] in html
 
 
 def test_taking_the_self_check_writes_nothing_to_the_database(anonymous, teaching_registry):
