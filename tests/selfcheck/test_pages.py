@@ -176,3 +176,13 @@ def test_incomplete_answers_are_not_downloaded(anonymous, db):
 
 def test_the_home_page_leads_to_the_self_check(anonymous, db):
     assert 'href="/en/self-check/"' in anonymous.get("/en/").content.decode()
+
+
+def test_the_initiatives_of_a_result_are_ranked_once_per_language_and_state_of_the_index(anonymous, teaching_registry):
+    data = {**all_answers(), "go": "next", "page": "5-foundation"}
+    with CaptureQueriesContext(connection) as first:
+        anonymous.post("/en/self-check/", data)
+    with CaptureQueriesContext(connection) as second:
+        anonymous.post("/en/self-check/", data)
+    ranking = [q["sql"] for q in first if '"search_entry"' in q["sql"]]
+    assert ranking and not [q["sql"] for q in second if '"search_entry"' in q["sql"]]
