@@ -186,3 +186,9 @@ def test_the_initiatives_of_a_result_are_ranked_once_per_language_and_state_of_t
         anonymous.post("/en/self-check/", data)
     ranking = [q["sql"] for q in first if '"search_entry"' in q["sql"]]
     assert ranking and not [q["sql"] for q in second if '"search_entry"' in q["sql"]]
+
+
+def test_a_result_with_nothing_reached_says_where_to_start_instead_of_an_empty_list(anonymous, teaching_registry):
+    html = anonymous.post("/en/self-check/", {**all_answers(), "go": "next", "page": "5-foundation"}).content.decode()
+    assert "You answered “Not yet” to every first statement: the list below is a good place to start." in html
+    assert "<ul></ul>" not in html

@@ -67,6 +67,11 @@ class Result:
         low = [a for a in self.areas if a.level < len(LEVELS)]
         return sorted(low, key=lambda a: (a.score, a.area.code))
 
+    @property
+    def can(self):
+        """The CompetenceResults with a level reached, in the framework's order."""
+        return [c for a in self.areas for c in a.competences if c.level]
+
     def levels(self):
         """``{competence code: level}``, for the JSON download and the tests."""
         return {c.competence.code: c.level for a in self.areas for c in a.competences}
