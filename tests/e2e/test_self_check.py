@@ -4,7 +4,7 @@ import pytest
 
 from .conftest import serious_violations
 
-RESULT = {"nl": "Je resultaat van de zelftest", "fr": "Le résultat de votre autodiagnostic", "en": "Your self-check result"}
+RESULT = {"nl": "Uw resultaat van de zelftest", "fr": "Le résultat de votre autodiagnostic", "en": "Your self-check result"}
 
 
 @pytest.fixture

@@ -95,7 +95,7 @@ def test_next_without_every_answer_stays_and_names_the_missing_statement(anonymo
 
 @pytest.mark.parametrize(
     ("language", "heading", "level"),
-    [("nl", "Je resultaat van de zelftest", "Gevorderd"), ("fr", "Le résultat de votre autodiagnostic", "Avancé"), ("en", "Your self-check result", "Advanced")],
+    [("nl", "Uw resultaat van de zelftest", "Gevorderd"), ("fr", "Le résultat de votre autodiagnostic", "Avancé"), ("en", "Your self-check result", "Advanced")],
 )
 def test_walking_every_page_to_the_end_shows_the_result_in_every_interface_language(anonymous, teaching_registry, language, heading, level):
     data, steps = {"go": "next", "page": ""}, 0
