@@ -170,6 +170,7 @@ INSTALLED_APPS = [
     "widmonitor.partners",
     "widmonitor.portal",
     "widmonitor.jobads",
+    "widmonitor.selfcheck",
     "widmonitor.reports",
     "widmonitor.reach",
     "widmonitor.experts",

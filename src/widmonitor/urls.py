@@ -23,6 +23,7 @@ urlpatterns = [
     path("indicators/", include("widmonitor.indicators.urls")),
     path("reports/", include("widmonitor.reports.urls")),
     path("job-ad-checker/", include("widmonitor.jobads.urls")),
+    path("self-check/", include("widmonitor.selfcheck.urls")),
     path("experts/", include("widmonitor.experts.urls")),
     path("panel-check/", include("widmonitor.experts.panel_urls")),
     path("", include("widmonitor.sitepages.urls")),

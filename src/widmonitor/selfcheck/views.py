@@ -1,0 +1,82 @@
+"""The self-check: an introduction, one page per area and level, the result, its JSON file. Nothing is stored."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from widmonitor.languages import active_language
+
+from . import answers as walking
+from .fitting import LEARNING_FORMATS, initiatives_that_fit
+from .framework import LEVELS, framework
+from .saved_file import SavedFileRefused, dump, load
+from .scoring import score
+
+
+def self_check(request):
+    if request.method != "POST":
+        return render(request, "selfcheck/intro.html", {"framework": framework()})
+    answers = walking.Answers.from_form(framework(), request.POST)
+    step = walking.walk(answers, request.POST.get("go", ""), request.POST.get("page", ""))
+    if step.result:
+        return result_page(request, answers)
+    if step.page is None:
+        return render(request, "selfcheck/intro.html", {"framework": framework()})
+    return render(request, "selfcheck/page.html", page_context(answers, step), status=400 if step.missing else 200)
+
+
+def page_context(answers, step):
+    page = step.page
+    areas = answers.framework.areas
+    level = LEVELS[page.level]
+    asked = [
+        (c, c.statement(level), walking.field_name(c.code, level), answers.given.get((c.code, page.level)), c in step.missing)
+        for c in answers.statements(page)
+    ]
+    return {
+        "page": page,
+        "areas": areas,
+        "number": areas.index(page.area) + 1,
+        "level": level,
+        "asked": asked,
+        "missing": step.missing,
+        "hidden": answers.fields(leave_out=page),
+        "first": answers.before(page) is None,
+    }
+
+
+def result_page(request, answers, status=200):
+    context = {
+        "result": score(answers),
+        "fitting": initiatives_that_fit(active_language()),
+        "learning_formats": LEARNING_FORMATS,
+        "hidden": answers.fields(),
+        "source": answers.framework.source,
+    }
+    return render(request, "selfcheck/result.html", context, status=status)
+
+
+@require_POST
+def download(request):
+    answers = walking.Answers.from_form(framework(), request.POST)
+    if not answers.complete:
+        return render(request, "selfcheck/intro.html", {"framework": framework(), "refused": _("The answers are not complete: answer every page of the self-check before downloading them.")}, status=400)
+    response = HttpResponse(dump(answers), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="self-check.json"'
+    return response
+
+
+@require_POST
+def load_saved(request):
+    upload = request.FILES.get("saved")
+    try:
+        if upload is None:
+            raise SavedFileRefused(_("Choose the JSON file you saved from the self-check."))
+        answers = load(framework(), upload)
+    except SavedFileRefused as refusal:
+        return render(request, "selfcheck/intro.html", {"framework": framework(), "refused": refusal.text}, status=400)
+    if answers.complete:
+        return result_page(request, answers)
+    return render(request, "selfcheck/page.html", page_context(answers, walking.Step(answers.first_open())))
+
