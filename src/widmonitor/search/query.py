@@ -168,7 +168,8 @@ def facet_counts(index, facet, text, chosen, query, language):
         rows = index.postings.get(f"{facet.name}:{code}")
         count = base.intersection_cardinality(rows) if rows else 0
         if count or code in selected:
-            implied = (base & index.postings.get(f"{facets.IMPLIED}:{code}", 0)).bit_count() if facet.name == "audience" else 0
+            implied_rows = index.postings.get(f"{facets.IMPLIED}:{code}") if facet.name == "audience" else None
+            implied = base.intersection_cardinality(implied_rows) if implied_rows else 0
             options.append(Option(code, label, count, code in selected, query.toggled(facet.name, code), implied))
     return FacetCounts(facet, options)
 
