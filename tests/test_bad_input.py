@@ -167,7 +167,8 @@ def test_a_server_error_is_logged_with_its_traceback_to_stderr_and_to_the_home_s
         assert client.get("/crash/").status_code == 500
         logged = (tmp_path / "logs" / "errors.log").read_text(encoding="utf-8")
     finally:
-        logging.config.dictConfig(settings.LOGGING)
+        with capsys.disabled():  # the handlers write to the session's stderr again, not to this test's capture
+            logging.config.dictConfig(settings.LOGGING)
     for text in (logged, capsys.readouterr().err):
         assert "ERROR django.request" in text and "Internal Server Error: /crash/" in text
         assert "RuntimeError: a bug, not bad input" in text

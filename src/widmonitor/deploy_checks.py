@@ -240,8 +240,11 @@ def writable(path):
 @deploy_check
 def migrations(app_configs, **kwargs):
     try:
-        executor = MigrationExecutor(connection)
-        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        loader = MigrationExecutor(connection).loader
+        graph, applied = loader.graph, loader.applied_migrations
+        # every migration the leaves need and the database lacks, a hole below an applied one too
+        # (Django's migration_plan only looks at the leaves: a later migration applied hides an earlier one missing)
+        pending = list(dict.fromkeys(node for leaf in graph.leaf_nodes() for node in graph.forwards_plan(leaf) if node not in applied))
     except DatabaseError as error:
         return [
             Warning(
@@ -251,11 +254,11 @@ def migrations(app_configs, **kwargs):
             )
         ]
     if pending:
-        first = pending[0][0]
+        app_label, name = pending[0]
         return [
             Warning(
                 f"{len(pending)} migration(s) of this version are not applied to the database (the first: "
-                f"{first.app_label}.{first.name}): run `widmonitor setup`.",
+                f"{app_label}.{name}): run `widmonitor setup`.",
                 id="widmonitor.W017",
             )
         ]

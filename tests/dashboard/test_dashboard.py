@@ -188,7 +188,7 @@ def test_the_back_office_lists_its_apps_by_task_with_the_access_attempts_last(pe
     html = client_of(people["administrator"]).get(INDEX).content.decode()
 
     assert app_labels(html) == [
-        "initiatives", "partners", "reach", "actors", "reports", "experts", "indicators", "strategy", "vocabularies",
+        "initiatives", "partners", "reach", "actors", "reports", "sitepages", "experts", "indicators", "strategy", "vocabularies",
         "auth", "axes",
     ]
     partners = html[html.index('<div class="app-partners'):]

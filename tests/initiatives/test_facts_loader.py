@@ -147,7 +147,7 @@ def test_it_collects_every_problem_with_file_record_and_field_and_changes_nothin
         "bad.yaml, records[1] (club).facts.url: url 'https://news.example.org/a' is the address of the news page that states it: "
         "that page is a source, not the web address (expected an own-site page, or an address the page prints, shown in 'says')",
         "bad.yaml, records[1] (club).facts.cost: page 'nowhere' is not among the file's pages (expected a page id listed under 'pages')",
-        "bad.yaml, records[1] (club).facts.regions: unknown region 'mars' in 'regions' (expected one of brussels, eu, federal, flanders, german-speaking, wallonia)",
+        "bad.yaml, records[1] (club).facts.regions: unknown region 'mars' in 'regions' (expected one of brussels, eu, federal, flanders, german-speaking, online, wallonia)",
         "bad.yaml, records[1] (club).facts.ages: ages is {'min': 18, 'max': 7} (expected {min: N, max: N}, either may be left out, "
         "whole years from 0 to 120, min not above max)",
         "bad.yaml, records[2] (paid-course).facts.url: url 'https://guessed.example.be/' is not the page's own address and 'says' "

@@ -52,7 +52,7 @@ def test_her_pages_list_her_records_least_complete_first_with_what_each_misses(r
 
 def test_she_can_propose_the_cost(records, partner_x, organisations):
     x, _y = records
-    data = initiative_form(organisations[0], title="X coding club", summary_en="", starts="", url="", cost="free")
+    data = initiative_form(organisations[0], title="X coding club", summary_en="", starts="", url="", cost="free", seen_version=x.version)
     assert partner_x.post(reverse("partners:propose", args=[x.uid]), data).status_code == 302
     assert Proposal.objects.get().data == {"cost": "free"}
 

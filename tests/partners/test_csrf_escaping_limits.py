@@ -59,7 +59,7 @@ def test_script_in_every_text_field_comes_back_escaped_on_the_partner_pages_and_
 
 def test_submissions_beyond_the_hourly_limit_are_refused_with_a_clear_message(records, people, partner_x, organisations):
     for n in range(SUBMISSIONS_PER_HOUR):
-        assert partner_x.post(reverse("partners:propose", args=["x-coding-club"]), initiative_form(organisations[0], title=f"X club {n}")).status_code == 302
+        assert partner_x.post(reverse("partners:propose", args=["x-coding-club"]), initiative_form(organisations[0], title=f"X club {n}", seen_version=records[0].version)).status_code == 302
 
     response = partner_x.post(reverse("partners:submit"), initiative_form(organisations[0]))
 

@@ -34,7 +34,8 @@ def test_outcomes_initiatives_and_proposals_share_one_budget(records, partner_x,
         assert partner_x.post(reverse("reach:outcomes", args=["x-coding-club"]), outcome).status_code == 302
     assert partner_x.post(reverse("partners:submit"), initiative_form(organisations[0], title="Club 20")).status_code == 302
 
-    proposal = partner_x.post(reverse("partners:propose", args=["x-coding-club"]), initiative_form(organisations[0], title="X club"))
+    x_version = records[0].version
+    proposal = partner_x.post(reverse("partners:propose", args=["x-coding-club"]), initiative_form(organisations[0], title="X club", seen_version=x_version))
     submission = partner_x.post(reverse("partners:submit"), initiative_form(organisations[0], title="Club 22"))
 
     assert (proposal.status_code, submission.status_code) == (429, 429)
