@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from widmonitor.initiatives.models import Initiative
 from widmonitor.initiatives.facts_loader import load_facts
 from widmonitor.initiatives.registry_loader import load_registry
 
@@ -116,3 +117,10 @@ def test_the_api_and_the_downloads_carry_each_fact_with_its_page(anonymous, fact
     assert rows["club"]["facts_searched"] == "2026-12-07"
     assert f"cost: free ({NEWS['url']})" in rows["club"]["fact_sources"] and f"ages: 7-18 ({NEWS['url']})" in rows["club"]["fact_sources"]
     assert rows["paid-course"]["fact_sources"] == [f"regions: flanders ({NEWS['url']})", f"status: ongoing ({NEWS['url']})"]  # not the differing cost
+
+
+def test_an_initiative_whose_sector_is_unknown_does_not_say_unknown_sector(facts, client):
+    assert Initiative.objects.get(uid="club").sector == "unknown"
+    for language, label in (("en", "Run by"), ("nl", "Gedragen door"), ("fr", "Porté par")):
+        page = client.get(f"/{language}/initiatives/club/").content.decode()
+        assert page.count("<dt>") > 3 and f"<dt>{label}</dt>" not in page
