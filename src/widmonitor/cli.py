@@ -49,11 +49,13 @@ def main(argv=None):
         print(USAGE.format(commands=lines))
         return 0
     import django
+    from django.apps import apps
     from django.core.management import ManagementUtility
 
     name, *rest = argv
     command = COMMANDS.get(name, (name.replace("-", "_"), ""))[0]
-    django.setup()
+    if not apps.ready:  # once a process: setup configures logging again, on whatever stderr is then
+        django.setup()
     # Run it under the name the user typed, so that usage and errors say "widmonitor import".
     ManagementUtility(["widmonitor", command, *rest]).fetch_command(command).run_from_argv(["widmonitor", name, *rest])
     return 0
