@@ -47,6 +47,19 @@ class BackOfficeLoginForm(AdminAuthenticationForm):
             raise ValidationError(self.error_messages["not_staff"], code="not_staff")
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A list kept by the platform itself (figures loaded, e-mails sent): shown in the back office, never edited there."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class OfferedChoicesFilter(admin.SimpleListFilter):
     """A list filter that takes only the values it offers: another is refused as the list's bad filter
     (``IncorrectLookupParameters``, answered 400 by ``request_guards``), never passed to a query."""

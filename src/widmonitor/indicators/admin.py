@@ -1,19 +1,10 @@
 from django.contrib import admin
 
+from widmonitor.back_office import ReadOnlyAdmin
+
 from .models import Observation, ObservationRevision, Source
 
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Figures come from loads, never from the back office."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+# Figures come from loads, never from the back office: every admin here is a ReadOnlyAdmin.
 
 
 @admin.register(Source)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from widmonitor.back_office import ReadOnlyAdmin
 from widmonitor.actors.admin import OrganisationAdmin
 from widmonitor.actors.models import Organisation
 
@@ -256,18 +257,9 @@ admin.site.register(Organisation, OrganisationWithPartnersAdmin)
 
 
 @admin.register(CompletionReminder)
-class CompletionReminderAdmin(admin.ModelAdmin):
+class CompletionReminderAdmin(ReadOnlyAdmin):
     """The record of the invitations to complete records: who was e-mailed when, by whom. Read-only."""
 
     list_display = ("user", "sent_at", "records", "sent_by")
     list_select_related = ("user", "sent_by")
     search_fields = ("user__username", "user__email")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
