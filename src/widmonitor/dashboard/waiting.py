@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from widmonitor.initiatives import completeness
 from widmonitor.initiatives.models import Initiative
 from widmonitor.partners.models import Proposal
 from widmonitor.reach.models import Outcome
@@ -19,7 +20,6 @@ from widmonitor.reports.build import report_years
 from widmonitor.reports.models import Edition
 from widmonitor.vocabularies.choices import Moderation
 
-from .completeness import least_complete
 
 SHOWN = 10  # lines per section; a link leads to all of them
 
@@ -144,16 +144,18 @@ def editions(today):
 
 
 def incomplete():
-    records, total = least_complete(SHOWN)
+    """The records (not rejected) that miss most of the facts a visitor needs (``initiatives.completeness``)."""
+    records = Initiative.objects.counted().with_completeness().filter(**{f"{completeness.COUNT}__lt": len(completeness.FIELDS)})
     lines = [
         Line(
-            str(record.initiative),
-            reverse("admin:initiatives_initiative_change", args=[record.initiative.pk]),
-            _("missing: %(fields)s") % {"fields": ", ".join(str(label) for label in record.missing)},
+            str(record),
+            reverse("admin:initiatives_initiative_change", args=[record.pk]),
+            _("missing: %(fields)s") % {"fields": ", ".join(str(label) for label in record.completeness().missing_labels())},
         )
-        for record in records
+        for record in records.order_by(completeness.COUNT, "created_at", "pk")[:SHOWN]
     ]
+    total = records.count()
     return Section(
-        "incomplete", _("Least complete records"), lines, total, "",
+        "incomplete", _("Least complete records"), lines, total, reverse("admin:initiatives_initiative_changelist"),
         _("No record lacks any of these."), someone_waits=False,
     )
