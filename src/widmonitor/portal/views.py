@@ -33,7 +33,9 @@ def home(request):
 @cached_page
 def initiative_list(request):
     results = search(SearchQuery.from_params(request.GET), active_language())
-    json_ld = dataset_json_ld(datasets.registry(), request)
+    # The registry's Dataset description belongs on its landing page, the unfiltered list; a search
+    # result is not the dataset, and describing it would read the whole registry on every search.
+    json_ld = None if request.GET else dataset_json_ld(datasets.registry(), request)
     return render(request, "portal/initiative_list.html", {"results": results, "sorts": SORTS, "json_ld": json_ld})
 
 

@@ -3,7 +3,7 @@
 from html import escape
 
 from django import template
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -33,12 +33,29 @@ def text(record, field, element="span", mark=True):
 def in_language(context, code):
     """This page, with its search, in the interface language ``code``; on a page that is not found, the
     same address under that language's prefix (``translate_url`` leaves an address it cannot resolve as it is)."""
-    path = context["request"].get_full_path()
-    translated = translate_url(path, code)
-    current = f"/{get_language()}/"
-    if translated == path and path.startswith(current):
-        return f"/{code}/{path[len(current):]}"
-    return translated
+    request = context["request"]
+    known = request.__dict__.setdefault("_in_language", {})  # each page names each language's address twice
+    if code not in known:
+        path = request.get_full_path()
+        translated = translate_url(path, code)
+        current = f"/{get_language()}/"
+        if translated == path and path.startswith(current):
+            translated = f"/{code}/{path[len(current):]}"
+        known[code] = translated
+    return known[code]
+
+
+@register.simple_tag
+def initiative_path(uid):
+    """The address of the initiative ``uid`` (a slug) in the active language: ``{% url %}`` gives the same, but a
+    results page names twenty of them and reversing each costs more than the rest of its card."""
+    language = get_language()
+    if language not in _initiative_prefix:
+        _initiative_prefix[language] = reverse("portal:initiative", args=["uid"]).removesuffix("uid/")
+    return f"{_initiative_prefix[language]}{uid}/"
+
+
+_initiative_prefix = {}  # language -> "/nl/initiatives/"; the URLconf does not change while a process runs
 
 
 @register.simple_tag
