@@ -45,13 +45,27 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.utils.translation import get_language_info, gettext, ngettext
+from django.utils.translation import get_language_info, gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from scipy.optimize import linear_sum_assignment
 
 from widmonitor.mentoring.score_matrix import MILLI, allowed_values
 
 MAX_WEIGHT = 10
+CRITERIA = {
+    "topics": pgettext_lazy("matching criterion", "topics"),
+    "goals": pgettext_lazy("matching criterion", "goals"),
+    "place": pgettext_lazy("matching criterion", "place"),
+    "availability": pgettext_lazy("matching criterion", "availability"),
+}
+# Names of spoken languages as they read mid-sentence ("both speak French"); other codes fall
+# back to Django's language names.
+LANGUAGE_NAMES = {
+    "nl": pgettext_lazy("spoken language, mid-sentence", "Dutch"),
+    "fr": pgettext_lazy("spoken language, mid-sentence", "French"),
+    "en": pgettext_lazy("spoken language, mid-sentence", "English"),
+    "de": pgettext_lazy("spoken language, mid-sentence", "German"),
+}
 
 
 @dataclass(frozen=True)
@@ -81,13 +95,13 @@ class Weights:
     availability: int = 2
 
     def __post_init__(self):
-        for name in ("topics", "goals", "place", "availability"):
+        for name in CRITERIA:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_WEIGHT:
                 raise MatchingError(
                     "bad_weight",
                     _("The weight of %(criterion)s must be a whole number from 0 to %(maximum)s, not %(value)s."),
-                    criterion=name, maximum=MAX_WEIGHT, value=value,
+                    criterion=CRITERIA[name], maximum=MAX_WEIGHT, value=value,
                 )
 
 
@@ -221,11 +235,11 @@ def describe(reason: Reason, labels: Mapping[str, str] | None = None) -> str:
     if code == "same_municipality":
         return gettext("both in %(place)s") % {"place": labels.get(params["municipality"], params["label"])}
     if code == "same_region":
-        return gettext("both in %(place)s") % {"place": labels.get(params["region"], params["region"])}
+        return gettext("same region: %(place)s") % {"place": labels.get(params["region"], params["region"])}
     if code == "both_online":
         return gettext("both online")
     if code == "shared_availability":
-        return gettext("both available: %(times)s") % {"times": named(params["availability"])}
+        return gettext("same availability: %(times)s") % {"times": named(params["availability"])}
     if code == "no_shared_language":
         return gettext("no mentor speaks %(languages)s") % {"languages": language_names(params["languages"], "or")}
     if code == "all_excluded":
@@ -233,22 +247,26 @@ def describe(reason: Reason, labels: Mapping[str, str] | None = None) -> str:
     if code == "mentors_full":
         count = params["mentors"]
         return ngettext(
-            "the %(count)s mentor who speaks her language is full",
-            "all %(count)s mentors who speak her language are full",
+            "%(count)s mentor speaks her language and has no free place",
+            "%(count)s mentors speak her language and have no free place",
             count,
         ) % {"count": count}
     if code == "no_mentors":
-        return gettext("there are no mentors with free places")
+        return gettext("no mentor has a place in this cycle")
     raise ValueError(f"unknown reason code {code!r}")
 
 
+def language_name(code):
+    if code in LANGUAGE_NAMES:
+        return str(LANGUAGE_NAMES[code])
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
 def language_names(codes, conjunction="and"):
-    names = []
-    for code in codes:
-        try:
-            names.append(str(get_language_info(code)["name_translated"]))
-        except KeyError:
-            names.append(code)
+    names = [language_name(code) for code in codes]
     if len(names) == 1:
         return names[0]
     last = names.pop()
@@ -264,7 +282,7 @@ def language_names(codes, conjunction="and"):
 def match(mentees: Iterable[Candidate], mentors: Iterable[Candidate], weights: Weights, *,
           fixed: Iterable[tuple[str, str]] = (), excluded: Iterable[tuple[str, str]] = ()) -> Proposal:
     """The optimal proposal: largest total score, then most pairs, keeping fixed pairs."""
-    mentees, mentors = sorted_candidates(mentees, "mentee"), sorted_candidates(mentors, "mentor")
+    mentees, mentors = sorted_candidates(mentees), sorted_candidates(mentors)
     excluded = checked_pairs(excluded, mentees, mentors)
     fixed = checked_pairs(fixed, mentees, mentors)
     fixed_pairs = kept_pairs(fixed, excluded, mentees, mentors, weights)
@@ -293,7 +311,7 @@ def match(mentees: Iterable[Candidate], mentors: Iterable[Candidate], weights: W
 def greedy(mentees: Iterable[Candidate], mentors: Iterable[Candidate], weights: Weights) -> Proposal:
     """The baseline: take the allowed pair with the highest score first (ties by mentee key,
     then mentor key) while both are free; no look-ahead, so not optimal."""
-    mentees, mentors = sorted_candidates(mentees, "mentee"), sorted_candidates(mentors, "mentor")
+    mentees, mentors = sorted_candidates(mentees), sorted_candidates(mentors)
     values = allowed_values(mentees, mentors, weights, frozenset())
     flat = values.ravel()
     allowed = np.flatnonzero(flat)
@@ -313,11 +331,11 @@ def greedy(mentees: Iterable[Candidate], mentors: Iterable[Candidate], weights: 
     return proposal(pairs, mentees, mentors, weights, frozenset())
 
 
-def sorted_candidates(candidates, role):
+def sorted_candidates(candidates):
     candidates = sorted(candidates, key=lambda candidate: candidate.key)
     for before, after in zip(candidates, candidates[1:]):
         if before.key == after.key:
-            raise MatchingError("duplicate_key", _("The %(role)s %(key)s is listed twice."), role=role, key=after.key)
+            raise MatchingError("duplicate_key", _("%(key)s is listed twice."), key=after.key)
     for candidate in candidates:
         if candidate.capacity < 0:
             raise MatchingError("bad_capacity", _("The capacity of %(key)s cannot be negative."), key=candidate.key)
