@@ -252,14 +252,37 @@ def test_the_optimal_assignment_beats_greedy_where_greedy_takes_the_best_pair_to
     assert baseline.unmatched[0].reasons == (Reason("mentors_full", {"mentors": 1}),)
 
 
+def random_cycle(rng):
+    mentors = [person(f"m{i}", languages=rng.choice(["fr", "nl", "fr nl"]), topics=" ".join(rng.sample("abcdef", 2)),
+                      capacity=rng.randint(0, 3)) for i in range(6)]
+    mentees = [person(f"e{i}", languages=rng.choice(["fr", "nl", "de"]), topics=" ".join(rng.sample("abcdef", 2)))
+               for i in range(14)]
+    return mentees, mentors
+
+
 def test_the_optimal_total_is_never_below_greedy_on_random_cycles():
     rng = random.Random(11)
     for _ in range(15):
-        mentors = [person(f"m{i}", languages=rng.choice(["fr", "nl", "fr nl"]), topics=" ".join(rng.sample("abcdef", 2)),
-                          capacity=rng.randint(1, 3)) for i in range(6)]
-        mentees = [person(f"e{i}", languages=rng.choice(["fr", "nl", "de"]), topics=" ".join(rng.sample("abcdef", 2)))
-                   for i in range(14)]
+        mentees, mentors = random_cycle(rng)
         assert match(mentees, mentors, Weights()).total_score >= greedy(mentees, mentors, Weights()).total_score
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_every_mentee_is_either_paired_once_or_unmatched_and_a_full_mentor_really_is_full(seed):
+    mentees, mentors = random_cycle(random.Random(seed))
+    excluded = [("e0", "m0"), ("e1", "m1")]
+
+    proposal = match(mentees, mentors, Weights(), fixed=[("e2", "m2")] if mentors[2].capacity and
+                     score(mentees[2], mentors[2], Weights()) else [], excluded=excluded)
+
+    paired = [pair.mentee for pair in proposal.pairs]
+    assert sorted(paired + [u.mentee for u in proposal.unmatched]) == sorted(m.key for m in mentees)
+    assert len(set(paired)) == len(paired)
+    load = {mentor.key: sum(pair.mentor == mentor.key for pair in proposal.pairs) for mentor in mentors}
+    for unmatched in proposal.unmatched:
+        mentee = next(m for m in mentees if m.key == unmatched.mentee)
+        could = [m for m in mentors if m.languages & mentee.languages and (mentee.key, m.key) not in excluded]
+        assert all(load[m.key] == m.capacity for m in could)
 
 
 # --- reasons as sentences -----------------------------------------------------------------------
@@ -278,6 +301,31 @@ def test_a_pair_gives_its_reasons_in_order_with_codes_and_parameters():
     assert pair.reasons[1].params == {"topics": ("cybersecurity",)}
 
 
+@pytest.mark.parametrize(("mentee", "mentor", "codes"), [
+    (person("e", region=None, on_site=False), person("m", region=None, capacity=1), ["shared_languages", "both_online"]),
+    (person("e", region="BE-WHT", online=False), person("m", region="BE-WHT", capacity=1),
+     ["shared_languages", "same_region"]),
+    (person("e", region="BE-WHT", municipality="53053", online=False),
+     person("m", region="BE-WHT", municipality="53053", capacity=1), ["shared_languages", "same_municipality"]),
+    (person("e", region="BE-WHT", online=False), person("m", region="BE-WLG", capacity=1),
+     ["shared_languages", "no_common_way_to_meet"]),
+    (person("e", on_site=False, availability="weekend"), person("m", availability="weekday-evening", capacity=1),
+     ["shared_languages", "both_online", "no_common_time"]),
+    (person("e", on_site=False, availability="weekend"), person("m", capacity=1), ["shared_languages", "both_online"]),
+])
+def test_a_pair_names_only_the_places_they_really_share_and_warns_when_they_cannot_meet(mentee, mentor, codes):
+    reasons = score(mentee, mentor, Weights())[1]
+
+    assert [reason.code for reason in reasons] == codes
+    assert [reason.caveat for reason in reasons] == [code.startswith("no_") for code in codes]
+
+
+def test_a_criterion_weighted_zero_gives_no_reason():
+    mentee, mentor = person("e", topics="ai", goals="g"), person("m", topics="ai", goals="g", capacity=1)
+
+    assert [reason.code for reason in score(mentee, mentor, ONLY_TOPICS)[1]] == ["shared_languages", "shared_topics"]
+
+
 REASONS = [
     Reason("shared_languages", {"languages": ("fr",)}),
     Reason("shared_languages", {"languages": ("fr", "nl")}),
@@ -292,6 +340,8 @@ REASONS = [
     Reason("mentors_full", {"mentors": 1}),
     Reason("mentors_full", {"mentors": 3}),
     Reason("no_mentors", {}),
+    Reason("no_common_way_to_meet", {}),
+    Reason("no_common_time", {}),
 ]
 LABELS = {"cybersecurity": "cybersecurity", "ai": "AI", "career-switch": "a career switch", "weekend": "weekends",
           "BE-WHT": "Hainaut"}
@@ -303,21 +353,26 @@ LABELS = {"cybersecurity": "cybersecurity", "ai": "AI", "career-switch": "a care
             "same availability: weekends", "no mentor speaks German or English",
             "every mentor who speaks her language was excluded for her",
             "1 mentor speaks her language and has no free place",
-            "3 mentors speak her language and have no free place", "no mentor has a place in this cycle"]),
+            "3 mentors speak her language and have no free place", "no mentor has a place in this cycle",
+            "no common way to meet (online, or on site in the same region)", "no time slot in common"]),
     ("nl", ["beiden spreken Frans", "beiden spreken Frans en Nederlands", "gedeelde onderwerpen: cybersecurity, AI",
             "gedeelde doelen: a career switch", "beiden in Liège", "zelfde regio: Hainaut", "beiden online",
             "zelfde beschikbaarheid: weekends", "geen enkele mentor spreekt Duits of Engels",
             "elke mentor die haar taal spreekt, werd voor haar uitgesloten",
             "1 mentor spreekt haar taal en heeft geen vrije plaats",
             "3 mentoren spreken haar taal en hebben geen vrije plaats",
-            "geen enkele mentor heeft een plaats in deze ronde"]),
+            "geen enkele mentor heeft een plaats in deze ronde",
+            "geen gemeenschappelijke manier om af te spreken (online, of ter plaatse in dezelfde regio)",
+            "geen gemeenschappelijk tijdslot"]),
     ("fr", ["toutes deux parlent français", "toutes deux parlent français et néerlandais",
             "thèmes communs : cybersecurity, AI", "objectifs communs : a career switch", "toutes deux à Liège",
             "même région : Hainaut", "toutes deux en ligne", "mêmes disponibilités : weekends",
             "aucun mentor ne parle allemand ou anglais",
             "chaque mentor qui parle sa langue a été exclu pour elle",
             "1 mentor parle sa langue et n'a plus de place", "3 mentors parlent sa langue et n'ont plus de place",
-            "aucun mentor n'a de place dans ce cycle"]),
+            "aucun mentor n'a de place dans ce cycle",
+            "aucun moyen commun de se rencontrer (en ligne, ou sur place dans la même région)",
+            "aucun créneau en commun"]),
 ])
 def test_reasons_read_as_sentences_in_each_interface_language(language, sentences):
     with translation.override(language):

@@ -34,6 +34,11 @@ matrix: deterministic, though not "first key wins" in any simpler sense.
 capacity) and the rest is matched around them; excluded pairs are never proposed. A fixed pair
 that cannot be kept raises ``MatchingError`` and nothing is proposed.
 
+**Reasons** of a pair say what they share (languages, topics, goals, municipality or region,
+both online, time slots), in that order, for each criterion whose weight is not 0; then the
+caveats (``Reason.caveat``): no common way to meet, no time slot in common. Only a shared
+language is required: a pair that cannot meet on site gets 0 for place, not a ban.
+
 **Unmatched mentees** are listed with why: no mentor speaks any of her languages; every mentor
 who does was excluded for her; or every such mentor is full (an optimal assignment never leaves
 a mentee out while a mentor she may have has a free slot).
@@ -58,6 +63,7 @@ CRITERIA = {
     "place": pgettext_lazy("matching criterion", "place"),
     "availability": pgettext_lazy("matching criterion", "availability"),
 }
+CAVEATS = frozenset({"no_common_way_to_meet", "no_common_time"})
 # Names of spoken languages as they read mid-sentence ("both speak French"); other codes fall
 # back to Django's language names.
 LANGUAGE_NAMES = {
@@ -132,6 +138,11 @@ class Reason:
     def __str__(self):
         return describe(self)
 
+    @property
+    def caveat(self):
+        """True for a warning about a proposed pair (they cannot meet, no time in common)."""
+        return self.code in CAVEATS
+
 
 @dataclass(frozen=True)
 class Pair:
@@ -193,25 +204,32 @@ def score(mentee: Candidate, mentor: Candidate, weights: Weights) -> tuple[float
 
 
 def pair_reasons(mentee, mentor, weights):
+    """What they share, criterion by criterion, then the caveats a matcher should see."""
     reasons = [Reason("shared_languages", {"languages": tuple(sorted(mentee.languages & mentor.languages))})]
+    caveats = []
     if weights.topics and mentee.topics & mentor.topics:
         reasons.append(Reason("shared_topics", {"topics": tuple(sorted(mentee.topics & mentor.topics))}))
     if weights.goals and mentee.goals & mentor.goals:
         reasons.append(Reason("shared_goals", {"goals": tuple(sorted(mentee.goals & mentor.goals))}))
     if weights.place:
-        both_on_site = mentee.on_site and mentor.on_site
-        if both_on_site and mentee.municipality is not None and mentee.municipality == mentor.municipality \
-                and mentee.region == mentor.region:
+        same_region = mentee.on_site and mentor.on_site and mentee.region is not None \
+            and mentee.region == mentor.region
+        if same_region and mentee.municipality is not None and mentee.municipality == mentor.municipality:
             reasons.append(Reason("same_municipality", {"municipality": mentee.municipality,
                                                         "label": mentee.label or mentee.municipality}))
-        elif place_fits(mentee, mentor) and both_on_site and mentee.region == mentor.region:
+        elif same_region:
             reasons.append(Reason("same_region", {"region": mentee.region}))
         if mentee.online and mentor.online:
             reasons.append(Reason("both_online", {}))
-    if weights.availability and mentee.availability & mentor.availability:
-        reasons.append(Reason("shared_availability",
-                              {"availability": tuple(sorted(mentee.availability & mentor.availability))}))
-    return tuple(reasons)
+        if not place_fits(mentee, mentor):
+            caveats.append(Reason("no_common_way_to_meet", {}))
+    if weights.availability and mentee.availability and mentor.availability:
+        common = mentee.availability & mentor.availability
+        if common:
+            reasons.append(Reason("shared_availability", {"availability": tuple(sorted(common))}))
+        else:
+            caveats.append(Reason("no_common_time", {}))
+    return tuple(reasons + caveats)
 
 
 # --- the sentences ----------------------------------------------------------------------------
@@ -240,6 +258,10 @@ def describe(reason: Reason, labels: Mapping[str, str] | None = None) -> str:
         return gettext("both online")
     if code == "shared_availability":
         return gettext("same availability: %(times)s") % {"times": named(params["availability"])}
+    if code == "no_common_way_to_meet":
+        return gettext("no common way to meet (online, or on site in the same region)")
+    if code == "no_common_time":
+        return gettext("no time slot in common")
     if code == "no_shared_language":
         return gettext("no mentor speaks %(languages)s") % {"languages": language_names(params["languages"], "or")}
     if code == "all_excluded":
