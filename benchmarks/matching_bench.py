@@ -13,7 +13,7 @@ Prints, for ``match`` (optimal) and ``greedy`` (best pair first): the best time 
 over the runs, the total score and the number of pairs; and checks that optimal ≥ greedy.
 Target: ``match`` in at most 5 s on this 2-core machine shared with other work.
 
-    PYTHONPATH=src DJANGO_SETTINGS_MODULE=widmonitor.settings .venv/bin/python benchmarks/matching_bench.py [--runs 5]
+    .venv/bin/python benchmarks/matching_bench.py [--runs 5] [--mentees 2000] [--mentors 500] [--seed 20]
 """
 
 import argparse
