@@ -84,6 +84,22 @@ def test_a_pair_with_score_zero_but_a_shared_language_is_still_proposed():
     assert proposal.pairs[0].score == 0
 
 
+def test_by_default_a_higher_total_score_wins_over_one_more_pair_and_most_pairs_first_turns_that_around():
+    # One place each at A and B; weights topics 10, goals 1. x (nl; topics a b; goal g): x–A = 10 + 1 = 11,
+    # x–B = 5. y (fr; topics a c): y–A = 5, y–B not allowed. Score first: {x–A} = 11 beats {x–B, y–A} = 10,
+    # so y is left out; most pairs first: {x–B, y–A} is the only assignment with two pairs.
+    weights = Weights(topics=10, goals=1, place=0, availability=0)
+    mentors = [person("A", languages="fr nl", topics="a b", goals="g", capacity=1),
+               person("B", languages="nl", topics="a", capacity=1)]
+    mentees = [person("x", languages="nl", topics="a b", goals="g"), person("y", languages="fr", topics="a c")]
+
+    by_score = match(mentees, mentors, weights)
+    by_pairs = match(mentees, mentors, weights, most_pairs_first=True)
+
+    assert (pairs_of(by_score), by_score.total_score) == ([("x", "A")], 11)
+    assert (pairs_of(by_pairs), by_pairs.total_score) == ([("x", "B"), ("y", "A")], 10)
+
+
 # --- capacities and unmatched mentees -----------------------------------------------------------
 
 
