@@ -46,6 +46,21 @@ def test_a_pair_scores_each_weighted_criterion(mentee, mentor, expected):
     assert score(mentee, mentor, Weights())[0] == expected
 
 
+def test_codes_given_as_lists_and_an_empty_region_are_taken_as_sets_and_not_said():
+    mentee = Candidate("e", ["fr", "fr"], ["ai"], [], "", online=False)
+    mentor = Candidate("m", ["fr"], ["ai"], [], "", online=False, capacity=1)
+
+    assert mentee.languages == frozenset({"fr"}) and mentee.region is None
+    assert score(mentee, mentor, Weights()) == (5, (Reason("shared_languages", {"languages": ("fr",)}),
+                                                    Reason("shared_topics", {"topics": ("ai",)}),
+                                                    Reason("no_common_way_to_meet", {})))
+
+
+def test_codes_given_as_one_text_are_refused():
+    with pytest.raises(TypeError, match="languages must be a collection of codes"):
+        Candidate("e", "fr", [], [], None)
+
+
 def test_a_pair_without_a_shared_language_is_not_allowed():
     assert score(person("e", languages="nl"), person("m", languages="fr de", capacity=1), Weights()) is None
 

@@ -92,6 +92,17 @@ class Candidate:
     capacity: int = 0
     label: str = ""  # a display name for her municipality, used by the "both in Liège" reason
 
+    def __post_init__(self):
+        """Codes may come as any collection (a JSON list); an empty region or municipality is not said."""
+        for name in ("languages", "topics", "goals", "availability"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise TypeError(f"Candidate {self.key}: {name} must be a collection of codes, not the text {value!r}")
+            object.__setattr__(self, name, frozenset(value))
+        for name in ("region", "municipality"):
+            if getattr(self, name) == "":
+                object.__setattr__(self, name, None)
+
 
 @dataclass(frozen=True)
 class Weights:
