@@ -205,13 +205,13 @@ def file_responses(media_type, example):
 
 @router.get("/{code}/sdmx-csv", url_name="indicator_sdmx_csv", summary="An indicator's Eurostat series as SDMX-CSV 2.0",
             description="One row per observation, codes only; OBS_FLAG holds Eurostat's flags, CONF_STATUS C a confidential cell.",
-            openapi_extra=file_responses("text/csv", SDMX_EXAMPLE))  # fmt: skip
+            openapi_extra=file_responses(FORMATS["sdmx-csv"].MEDIA_TYPE, SDMX_EXAMPLE))  # fmt: skip
 def indicator_sdmx_csv(request, code: Code, filters: Query[schemas.FileFilters]):
     return statistical_file(request, code, filters, "sdmx-csv")
 
 
 @router.get("/{code}/json-stat", url_name="indicator_json_stat", summary="An indicator's Eurostat series as JSON-stat 2.0",
             description="A sparse dataset: `value` and `status` (Eurostat's flags) by cell position; the flags' meanings in `extension.status`.",
-            openapi_extra=file_responses("application/json", JSON_STAT_EXAMPLE))  # fmt: skip
+            openapi_extra=file_responses(FORMATS["json-stat"].MEDIA_TYPE, JSON_STAT_EXAMPLE))  # fmt: skip
 def indicator_json_stat(request, code: Code, filters: Query[schemas.FileFilters]):
     return statistical_file(request, code, filters, "json-stat")

@@ -172,7 +172,7 @@ class CatalogueGraph:
         self.add(node, DCTERMS.title, Literal(distribution.title, lang=distribution.language or "en"))
         self.add(node, DCAT.accessURL, address)
         self.add(node, DCAT.downloadURL, address)
-        self.add(node, DCAT.mediaType, self.typed(f"{IANA}{distribution.media_type}", DCTERMS.MediaType))
+        self.add(node, DCAT.mediaType, self.typed(f"{IANA}{distribution.essence}", DCTERMS.MediaType))
         self.add(node, DCTERMS.format, self.typed(f"{AUTHORITY}file-type/{distribution.file_type}", DCTERMS.MediaTypeOrExtent))
         self.add(node, DCTERMS.license, self.licence())
         if distribution.language:
