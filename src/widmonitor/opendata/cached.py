@@ -28,9 +28,9 @@ def catalogue_key(base):
     return hashlib.sha256(made_of.encode("utf-8")).hexdigest()[:32]
 
 
-def catalogue_document(base, fmt, build):
-    """The catalogue as ``fmt`` (turtle, json-ld): kept, or ``build()`` (→ str) when what it describes changed."""
-    key = catalogue_key(base)
+def catalogue_document(key, base, fmt, build):
+    """The catalogue of ``base`` as ``fmt`` (turtle, json-ld): kept while its ``catalogue_key`` is ``key``, else
+    ``build()`` (→ str) and kept."""
     kept = _kept.get((fmt, base))
     if kept and kept[0] == key:
         return kept[1]

@@ -17,13 +17,16 @@ def base(request):
 
 
 def etag(request):
-    return catalogue_key(base(request))
+    """The catalogue's key, asked once a request (the ETag and the kept document both need it)."""
+    if not hasattr(request, "catalogue_key"):
+        request.catalogue_key = catalogue_key(base(request))
+    return request.catalogue_key
 
 
 @require_GET
 @condition(etag_func=etag)
 def catalog_ttl(request):
-    document = catalogue_document(base(request), "turtle", lambda: catalogue_graph(base(request)).serialize(format="turtle"))
+    document = catalogue_document(etag(request), base(request), "turtle", lambda: catalogue_graph(base(request)).serialize(format="turtle"))
     return HttpResponse(document, content_type="text/turtle; charset=utf-8")
 
 
@@ -33,4 +36,4 @@ def catalog_jsonld(request):
     def build():
         return catalogue_graph(base(request)).serialize(format="json-ld", context=CONTEXT, indent=1)
 
-    return HttpResponse(catalogue_document(base(request), "json-ld", build), content_type="application/ld+json")
+    return HttpResponse(catalogue_document(etag(request), base(request), "json-ld", build), content_type="application/ld+json")
