@@ -81,7 +81,8 @@ class CatalogueGraph:
         self.texts(catalog, DCTERMS.title, in_languages(lambda: _("Women in Digital open data")))
         self.texts(catalog, DCTERMS.description, in_languages(lambda: _(
             "The datasets this platform publishes: the registry of Women in Digital initiatives, the indicators "
-            "with their Eurostat series and the figures documents quote, and the editions of the annual report."
+            "with their Eurostat series and the figures documents quote, the reach of initiatives, and the editions of "
+            "the annual report."
         )))  # fmt: skip
         self.add(catalog, DCTERMS.publisher, self.publisher())
         self.add(catalog, FOAF.homepage, self.typed(self.url("/"), FOAF.Document))

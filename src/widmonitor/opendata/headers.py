@@ -3,6 +3,7 @@ spreadsheet (``Deelnemers``, ``Participants``); or, with ``?headers=codes``, the
 (``participants``), the same in every language and the keys of the JSON and of the API.
 """
 
+from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
 LABELS = "labels"
@@ -19,6 +20,11 @@ class UnknownHeaders(ValueError):
     @property
     def message(self):
         return _('"%(value)s" is not a kind of header row (expected labels, in the page\'s language, or codes).') % {"value": self.value}
+
+
+def refusal(error):
+    """The answer to an unknown ``?headers=``: 400, with the sentence saying what it accepts."""
+    return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
 
 
 def chosen(params):

@@ -1,6 +1,6 @@
 """The reach for everyone: the totals of each reported year, and the open-data downloads per initiative and year."""
 
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from widmonitor.languages import active_language
@@ -24,7 +24,7 @@ def download(request, fmt):
     try:
         kind = headers.chosen(request.GET)
     except headers.UnknownHeaders as error:
-        return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
+        return headers.refusal(error)
     content_type, write = open_data.FORMATS[fmt]
     response = HttpResponse(write(active_language(), kind), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="widmonitor-reach.{fmt}"'
