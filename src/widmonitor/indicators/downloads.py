@@ -32,7 +32,7 @@ LABELS = {
     "indicator": _("Indicator (code)"), "geo": _("Country or area (code)"), "period": _("Period"), "sex": _("Sex (code)"),
     "age_band": _("Age band (code)"), "unit": _("Unit (code)"), "value": _("Value"), "flags": _("Flags"),
     "flags_meaning": _("Meaning of the flags"), "source": _("Source"), "source_kind": _("Kind of source"),
-    "dataset": _("Eurostat dataset"), "document": _("Document"), "section": _("Section"), "retrieved_at": _("Retrieved at"),
+    "dataset": _("Eurostat dataset (code)"), "document": _("Document"), "section": _("Section"), "retrieved_at": _("Retrieved at"),
     "quote": _("Quote"), "unit_label": _("Unit"), "definition": _("Definition"),
 }  # fmt: skip
 

@@ -22,7 +22,7 @@ COLUMNS = ("initiative", "title", "year", "participants", "women_and_girls", "wo
 LABELS = {
     "initiative": _("Initiative (identifier)"), "title": _("Title"), "year": _("Year"), "participants": _("Participants"),
     "women_and_girls": _("Women and girls"), "women_share": _("Share of women and girls"),
-    "sessions": _("Sessions or editions"), "source_kind": _("Source of the figures"),
+    "sessions": _("Sessions or editions"), "source_kind": _("Kind of source (code)"),
 }  # fmt: skip
 
 
