@@ -21,7 +21,7 @@ def table(response, fmt):
         assert response.content.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
         return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     if fmt == "xlsx":
-        sheet = load_workbook(io.BytesIO(response.content))["Initiatives"]
+        sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]  # "Initiatieven" in Dutch
         header, *rows = [[cell.value or "" for cell in row] for row in sheet.iter_rows()]
         return [dict(zip(header, row)) for row in rows]
     document = json.loads(response.content)
