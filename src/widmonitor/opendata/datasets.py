@@ -81,6 +81,7 @@ class Dataset:
     dimensions: tuple = ()  # statistical dimensions of its series: freq, unit, sex, age, geo, time
     attributes: tuple = ()  # statistical attributes: obs_status, conf_status
     series: int | None = None  # how many series (geo, sex, age band, unit) its Eurostat data has
+    in_api: bool = False  # whether /api/ serves it too (the catalogue's dcat:DataService)
 
 
 def in_languages(text):
@@ -138,6 +139,7 @@ def registry():
         geo=(strategy.country,) if strategy else (),
         modified=dates["modified"],
         distributions=files("portal:download", (), formats, download_titles()),
+        in_api=True,
     )
 
 
@@ -176,6 +178,7 @@ def indicator(item, facts):
         dimensions=("freq", "unit", *(("sex",) if facts["by_sex"] else ()), *(("age",) if facts["by_age"] else ()), "geo", "time") if statistical else (),
         attributes=("obs_status", "conf_status") if statistical else (),
         series=facts["series"] if statistical else None,
+        in_api=True,
     )
 
 

@@ -93,10 +93,10 @@ class CatalogueGraph:
         self.add(catalog, DCAT.themeTaxonomy, scheme)
         modified = [dataset.modified for dataset in found if dataset.modified]
         self.add(catalog, DCTERMS.modified, Literal(max(modified, default=timezone.now()).isoformat(timespec="seconds"), datatype=XSD.dateTime))
-        nodes = {dataset.key: self.dataset(dataset) for dataset in found}
-        for node in nodes.values():
+        nodes = [(dataset, self.dataset(dataset)) for dataset in found]
+        for _dataset, node in nodes:
             self.add(catalog, DCAT.dataset, node)
-        self.add(catalog, DCAT.service, self.service([node for key, node in nodes.items() if not key.startswith("report-")]))
+        self.add(catalog, DCAT.service, self.service([node for dataset, node in nodes if dataset.in_api]))
         return self.graph
 
     def publisher(self):
