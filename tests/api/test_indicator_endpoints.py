@@ -23,6 +23,7 @@ def test_the_list_names_every_indicator_of_the_catalogue_with_its_links(api):
     assert icts["title"]["text"] == "Part des femmes parmi les spécialistes des TIC en emploi"
     assert icts["links"]["page"] == "http://testserver/fr/indicators/wid_sse_icts/"
     assert icts["links"]["sdmx_csv"] == "http://testserver/api/indicators/wid_sse_icts/sdmx-csv"
+    assert icts["links"]["csv"] == "http://testserver/fr/indicators/wid_sse_icts/download.csv?headers=codes"
     assert icts["observations"] == Observation.objects.filter(indicator="wid_sse_icts").count()
 
 

@@ -79,7 +79,8 @@ def links(request, indicator, lang):
     api = {name: absolute(reverse(f"api:{name}", args=[indicator.code])) for name in ("indicator", "indicator_observations", "indicator_sdmx_csv", "indicator_json_stat")}
     with translation.override(lang):
         page = absolute(reverse("indicators:detail", args=[indicator.code]))
-        files = {fmt: absolute(reverse("indicators:download", args=[indicator.code, fmt])) for fmt in ("csv", "xlsx")}
+        # the page's files with the columns' codes as headers, as a script reads them (opendata/headers.py)
+        files = {fmt: absolute(reverse("indicators:download", args=[indicator.code, fmt])) + "?headers=codes" for fmt in ("csv", "xlsx")}
     return {"self": api["indicator"], "page": page, "observations": api["indicator_observations"],
             "sdmx_csv": api["indicator_sdmx_csv"], "json_stat": api["indicator_json_stat"], **files}  # fmt: skip
 
