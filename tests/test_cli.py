@@ -44,7 +44,7 @@ def test_analysis_and_export_speak_the_language_asked_for(db, bundled_registry, 
     assert f"(2.2 {objective.title['fr']})" in out
     assert "    note: Tels que publiés, le total annoncé (8) et la ventilation (4 + 3 + 2 = 9) ne concordent pas" in out
     call_command("export_xlsx", analysis=str(tmp_path / "a.xlsx"), language="nl")
-    titles = [row[3] for row in load_workbook(tmp_path / "a.xlsx")["Analysis"].iter_rows(min_row=3, values_only=True)]
+    titles = [row[3] for row in load_workbook(tmp_path / "a.xlsx")["Analyse"].iter_rows(min_row=3, values_only=True)]
     assert objective.title["nl"] in titles
 
 

@@ -23,6 +23,7 @@ def test_the_list_names_every_indicator_of_the_catalogue_with_its_links(api):
     assert icts["title"]["text"] == "Part des femmes parmi les spécialistes des TIC en emploi"
     assert icts["links"]["page"] == "http://testserver/fr/indicators/wid_sse_icts/"
     assert icts["links"]["sdmx_csv"] == "http://testserver/api/indicators/wid_sse_icts/sdmx-csv"
+    assert icts["links"]["csv"] == "http://testserver/fr/indicators/wid_sse_icts/download.csv?headers=codes"
     assert icts["observations"] == Observation.objects.filter(indicator="wid_sse_icts").count()
 
 
@@ -111,7 +112,7 @@ def test_the_other_endpoints_keep_their_answers(api):
     assert api.get("/api/initiatives?limit=abc")["Content-Type"] == "application/json; charset=utf-8"
 
 
-@pytest.mark.parametrize(("path", "content_type"), [("sdmx-csv", "text/csv; charset=utf-8"), ("json-stat", "application/json")])
+@pytest.mark.parametrize(("path", "content_type"), [("sdmx-csv", "application/vnd.sdmx.data+csv; version=2.0.0"), ("json-stat", "application/json")])
 def test_the_statistical_files_of_a_selection_read_back_as_the_selection(api, path, content_type):
     response = api.get(f"/api/indicators/wid_sse_icts/{path}?geo=BE&since=2020")
     assert response.status_code == 200 and response["Content-Type"] == content_type

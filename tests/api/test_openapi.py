@@ -47,7 +47,7 @@ def test_the_indicator_endpoints_are_documented_with_examples_and_their_problems
         assert "example" in operation["responses"]["400"]["content"]["application/problem+json"]
         assert all("example" in parameter for parameter in operation["parameters"] if parameter["name"] not in ("limit", "offset"))
     assert "404" in paths["/api/indicators/{code}"]["get"]["responses"]
-    assert "STRUCTURE_ID" in paths["/api/indicators/{code}/sdmx-csv"]["get"]["responses"]["200"]["content"]["text/csv"]["example"]
+    assert "STRUCTURE_ID" in paths["/api/indicators/{code}/sdmx-csv"]["get"]["responses"]["200"]["content"]["application/vnd.sdmx.data+csv; version=2.0.0"]["example"]
     assert paths["/api/indicators/{code}/json-stat"]["get"]["responses"]["200"]["content"]["application/json"]["example"]["version"] == "2.0"
 
 

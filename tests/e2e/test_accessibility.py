@@ -23,6 +23,7 @@ PAGES = [
     "/{lang}/strategy/1.2/",
     "/{lang}/organisations/nobody/",
     "/{lang}/coverage/",
+    "/{lang}/reach/",
     "/{lang}/finder/",
     "/{lang}/finder/?situation=job-seeker&free=on",
     "/{lang}/partner/login/",

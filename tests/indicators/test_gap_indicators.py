@@ -108,7 +108,7 @@ def test_belgium_s_pay_gap_reads_as_closing_not_as_rising_falling_or_parity(visi
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_pay_gap_download_says_what_its_value_is_in_the_reader_s_language(visitor, language):
-    response = visitor.get(f"/{language}/indicators/wid_sse_gpg/download.csv")
+    response = visitor.get(f"/{language}/indicators/wid_sse_gpg/download.csv?headers=codes")
 
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     belgium = next(row for row in rows if (row["geo"], row["period"]) == ("BE", "2024"))

@@ -130,7 +130,7 @@ def test_the_page_links_the_initiatives_of_the_sub_objectives_it_informs(visitor
 
 
 def test_the_csv_download_holds_every_observation_with_flags_and_source(visitor):
-    response = visitor.get("/en/indicators/wid_sse_icts/download.csv")
+    response = visitor.get("/en/indicators/wid_sse_icts/download.csv?headers=codes")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == Observation.objects.filter(indicator="wid_sse_icts").count()
@@ -140,7 +140,7 @@ def test_the_csv_download_holds_every_observation_with_flags_and_source(visitor)
 
 
 def test_the_xlsx_download_holds_the_observations_and_the_quoted_figures(visitor):
-    response = visitor.get("/en/indicators/written_code/download.xlsx")
+    response = visitor.get("/en/indicators/written_code/download.xlsx?headers=codes")
     sheet = load_workbook(io.BytesIO(response.content)).active
     header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert header[:8] == ["indicator", "geo", "period", "sex", "age_band", "unit", "value", "flags"]

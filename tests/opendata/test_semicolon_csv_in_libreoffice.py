@@ -13,6 +13,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
 from widmonitor.api import table
@@ -36,7 +37,8 @@ def opened_in_nl_be(tmp_path, content, name):
 def test_an_indicators_semicolon_csv_opens_in_columns_with_numbers(setup_data, db, client, tmp_path):
     content = client.get("/nl/indicators/wid_sse_icts/download.semicolon.csv").content
     header, *rows = opened_in_nl_be(tmp_path, content, "wid_sse_icts.csv")
-    assert header[:8] == ["indicator", "geo", "period", "sex", "age_band", "unit", "value", "flags"]
+    assert header[:8] == ["Indicator (code)", "Land of gebied (code)", "Periode", "Geslacht (code)", "Leeftijdsgroep (code)",
+                          "Eenheid (code)", "Waarde", "Markeringen"]  # fmt: skip
     belgium_2021 = next(row for row in rows if row[1:4] == ["BE", 2021, "F"] and row[10] == "eurostat")
     assert belgium_2021[6] == 19.6 and belgium_2021[8] == "breuk in de tijdreeks"
 
@@ -44,7 +46,9 @@ def test_an_indicators_semicolon_csv_opens_in_columns_with_numbers(setup_data, d
 def test_the_registrys_semicolon_csv_opens_in_columns_with_its_accents(anonymous, fictional_registry, tmp_path):
     content = anonymous.get("/fr/initiatives/download.semicolon.csv").content
     header, *rows = opened_in_nl_be(tmp_path, content, "initiatives.csv")
-    assert header == table.columns() and rows
+    with translation.override("fr"):
+        labels = table.column_labels()
+    assert header == [labels[column] for column in table.columns()] and header[:2] == ["Identifiant", "Titre (nl)"] and rows
     written = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))[1:]
     texts = [(value, written[r][c]) for r, row in enumerate(rows) for c, value in enumerate(row) if isinstance(value, str)]
     assert any(character in value for value, _ in texts for character in "éèàçë")

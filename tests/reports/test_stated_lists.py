@@ -39,7 +39,7 @@ def test_a_list_with_a_discrepancy_keeps_it_with_its_note(report):
 
 @pytest.mark.parametrize("language", ["nl", "fr"])
 def test_the_notes_of_annex_2_are_in_the_readers_language(report, language):
-    sheet = openpyxl.load_workbook(io.BytesIO(analysis_workbook(report, language)))["Analysis"]
+    sheet = openpyxl.load_workbook(io.BytesIO(analysis_workbook(report, language))).worksheets[0]
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
     notes = {row[1]: row[-1] for row in rows}
     english = {s.section: s.note for s in report.stated_lists}
@@ -50,6 +50,13 @@ def test_the_notes_of_annex_2_are_in_the_readers_language(report, language):
 
 
 def test_the_dutch_annex_2_gives_the_5_1_note_in_dutch(report):
-    sheet = openpyxl.load_workbook(io.BytesIO(analysis_workbook(report, "nl")))["Analysis"]
+    sheet = openpyxl.load_workbook(io.BytesIO(analysis_workbook(report, "nl"))).worksheets[0]
     note = next(row[-1] for row in sheet.iter_rows(min_row=3, values_only=True) if row[1] == "5.1")
     assert note.startswith("9 opsommingspunten, met daarin 8 afzonderlijke initiatieven, plus het gemengde privé-publieke initiatief")
+
+
+@pytest.mark.parametrize(("language", "sheets"), [("nl", ["Analyse", "Per doelstelling"]), ("fr", ["Analyse", "Par objectif"]),
+                                                  ("en", ["Analysis", "By objective"])])  # fmt: skip
+def test_annex_2s_sheets_are_named_in_the_readers_language(report, language, sheets):
+    workbook = openpyxl.load_workbook(io.BytesIO(analysis_workbook(report, language)))
+    assert workbook.sheetnames == sheets

@@ -8,7 +8,8 @@ code page and garbles every accent; Python (``utf-8-sig``), R and LibreOffice re
 It is comma-separated (RFC 4180); Excel and LibreOffice set to Belgian Dutch or French expect
 semicolons, which ``download.semicolon.csv`` has (the same file otherwise), beside the xlsx. A cell that a spreadsheet would run as a formula (starting with
 = + - @, tab or CR) gets a leading apostrophe in the CSV and Excel's quote prefix in the xlsx;
-the JSON keeps every text exactly as stored.
+the JSON keeps every text exactly as stored. The header row of the CSV and xlsx is in the page's language;
+``?headers=codes`` gives the columns' codes instead, the JSON's keys (``opendata/headers.py``).
 """
 
 import csv
@@ -17,30 +18,36 @@ import json
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from widmonitor.initiatives.safe_xlsx import RISKY_FIRST_CHARACTERS
 from widmonitor.initiatives.xlsx_columns import CODE_SEPARATOR
 from widmonitor.initiatives.xlsx_export import SheetWriter
 from widmonitor.languages import active_language
+from widmonitor.opendata import headers
 from widmonitor.search.query import SearchQuery, matching_ids
 
 from . import records, table
 
-SHEET = "Initiatives"
+SHEET = gettext_lazy("Initiatives")  # the sheet's name in the page's language, like its header row
 WIDTH = 24
 
 
 def download(request, fmt):
     if fmt not in FORMATS:
         raise Http404(f"No download as {fmt}.")
+    try:
+        kind = headers.chosen(request.GET)
+    except headers.UnknownHeaders as error:
+        return headers.refusal(error)
     language = active_language()
     ids = matching_ids(SearchQuery.from_params(request.GET), language)
     strategy_codes = records.current_strategy_codes()
     labels = table.audience_labels(language)
     rows = (table.row(initiative, language, strategy_codes, labels) for initiative in records.published_in_order(ids))
     content_type, write = FORMATS[fmt]
-    response = HttpResponse(write(rows, language), content_type=content_type)
+    response = HttpResponse(write(rows, language, kind), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="widmonitor-initiatives-{timezone.localdate():%Y-%m-%d}.{fmt}"'
     return response
 
@@ -53,23 +60,27 @@ def formula_safe(text):
     return "'" + text if text.startswith(RISKY_FIRST_CHARACTERS) else text
 
 
-def write_csv(rows, language, delimiter=","):
+def header_row(kind):
+    return headers.header_row(table.columns(), table.column_labels(), kind)
+
+
+def write_csv(rows, language, kind, delimiter=","):
     stream = io.StringIO()
     writer = csv.writer(stream, delimiter=delimiter)
-    writer.writerow(table.columns())
+    writer.writerow(header_row(kind))
     for row in rows:
         writer.writerow(formula_safe(flat(value)) for value in row.values())
     return stream.getvalue().encode("utf-8-sig")
 
 
-def write_semicolon_csv(rows, language):
-    return write_csv(rows, language, delimiter=";")
+def write_semicolon_csv(rows, language, kind):
+    return write_csv(rows, language, kind, delimiter=";")
 
 
-def write_xlsx(rows, language):
+def write_xlsx(rows, language, kind):
     workbook = Workbook(write_only=True)
     sheet = SheetWriter(workbook, SHEET, [WIDTH] * len(table.columns()))
-    sheet.header(table.columns())
+    sheet.header(header_row(kind))
     for row in rows:
         sheet.row([flat(value) for value in row.values()])
     sheet.finish()
@@ -78,9 +89,11 @@ def write_xlsx(rows, language):
     return stream.getvalue()
 
 
-def write_json(rows, language):
+def write_json(rows, language, kind):
+    """Keys are the columns' codes whatever ``kind``; ``labels`` names them in ``language``."""
     rows = list(rows)
-    document = {"language": language, "count": len(rows), "columns": table.columns(), "initiatives": rows}
+    labels = table.column_labels()
+    document = {"language": language, "count": len(rows), "columns": table.columns(), "labels": labels, "initiatives": rows}
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 

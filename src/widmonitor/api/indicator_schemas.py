@@ -12,8 +12,8 @@ EXAMPLE_LINKS = {
     "observations": "https://example.org/api/indicators/wid_sse_icts/observations",
     "sdmx_csv": "https://example.org/api/indicators/wid_sse_icts/sdmx-csv",
     "json_stat": "https://example.org/api/indicators/wid_sse_icts/json-stat",
-    "csv": "https://example.org/en/indicators/wid_sse_icts/download.csv",
-    "xlsx": "https://example.org/en/indicators/wid_sse_icts/download.xlsx",
+    "csv": "https://example.org/en/indicators/wid_sse_icts/download.csv?headers=codes",
+    "xlsx": "https://example.org/en/indicators/wid_sse_icts/download.xlsx?headers=codes",
 }
 
 

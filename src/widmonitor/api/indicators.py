@@ -79,7 +79,8 @@ def links(request, indicator, lang):
     api = {name: absolute(reverse(f"api:{name}", args=[indicator.code])) for name in ("indicator", "indicator_observations", "indicator_sdmx_csv", "indicator_json_stat")}
     with translation.override(lang):
         page = absolute(reverse("indicators:detail", args=[indicator.code]))
-        files = {fmt: absolute(reverse("indicators:download", args=[indicator.code, fmt])) for fmt in ("csv", "xlsx")}
+        # the page's files with the columns' codes as headers, as a script reads them (opendata/headers.py)
+        files = {fmt: absolute(reverse("indicators:download", args=[indicator.code, fmt])) + "?headers=codes" for fmt in ("csv", "xlsx")}
     return {"self": api["indicator"], "page": page, "observations": api["indicator_observations"],
             "sdmx_csv": api["indicator_sdmx_csv"], "json_stat": api["indicator_json_stat"], **files}  # fmt: skip
 
@@ -205,13 +206,13 @@ def file_responses(media_type, example):
 
 @router.get("/{code}/sdmx-csv", url_name="indicator_sdmx_csv", summary="An indicator's Eurostat series as SDMX-CSV 2.0",
             description="One row per observation, codes only; OBS_FLAG holds Eurostat's flags, CONF_STATUS C a confidential cell.",
-            openapi_extra=file_responses("text/csv", SDMX_EXAMPLE))  # fmt: skip
+            openapi_extra=file_responses(FORMATS["sdmx-csv"].MEDIA_TYPE, SDMX_EXAMPLE))  # fmt: skip
 def indicator_sdmx_csv(request, code: Code, filters: Query[schemas.FileFilters]):
     return statistical_file(request, code, filters, "sdmx-csv")
 
 
 @router.get("/{code}/json-stat", url_name="indicator_json_stat", summary="An indicator's Eurostat series as JSON-stat 2.0",
             description="A sparse dataset: `value` and `status` (Eurostat's flags) by cell position; the flags' meanings in `extension.status`.",
-            openapi_extra=file_responses("application/json", JSON_STAT_EXAMPLE))  # fmt: skip
+            openapi_extra=file_responses(FORMATS["json-stat"].MEDIA_TYPE, JSON_STAT_EXAMPLE))  # fmt: skip
 def indicator_json_stat(request, code: Code, filters: Query[schemas.FileFilters]):
     return statistical_file(request, code, filters, "json-stat")

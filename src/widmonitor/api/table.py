@@ -1,7 +1,8 @@
 """The open-data table: one flat row per published initiative, the same columns in every format.
 
-Column names are stable identifiers (``title_<language code>``, ``audiences``), not translated, so that a
-script reading the CSV reads the JSON too. Texts come per content language as stored (empty
+Columns have stable codes (``title_<language code>``, ``audiences``), the JSON's keys, and labels in the
+reader's language (``column_labels``), the header row of the CSV and xlsx unless ``?headers=codes`` asks
+for the codes (``opendata/headers.py``). Texts come per content language as stored (empty
 where there is no translation; ``original_language`` says which one is the original). Lists
 (organisations, audiences, ...) are names and labels in the visitor's language; objectives are
 the strategy's codes. ``audiences`` are those the record states, ``implied_audiences`` those the
@@ -12,6 +13,7 @@ the moderation state and the curators' provenance notes are not columns.
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from widmonitor.initiatives.models import TERM_RELATIONS
 from widmonitor.initiatives.public_facts import SOURCES, PublicFacts
@@ -43,6 +45,23 @@ def columns():
         "fact_sources",
         "updated_at",
     ]
+
+
+def column_labels():
+    """``{column code: its label in the active language}``."""
+    fixed = {
+        "uid": _("Identifier"), "original_language": _("Original language"), "organisations": _("Organisations"),
+        "objectives": _("Objectives and sub-objectives (codes)"), "audiences": _("Audiences"), "regions": _("Regions"),
+        "languages": _("Languages"), "formats": _("Formats"), "implied_audiences": _("Audiences the strategy implies"),
+        "cost": _("Cost"), "sector": _("Sector"), "status": _("Status"), "starts": _("Starts"), "ends": _("Ends"),
+        "url": _("Website"), "source_document": _("Source document"), "source_section": _("Section of the source"),
+        "facts_searched": _("Public pages searched on"), "fact_sources": _("Facts and the pages stating them"),
+        "updated_at": _("Updated"),
+    }  # fmt: skip
+    for code in content_codes():
+        fixed[f"title_{code}"] = _("Title (%(language)s)") % {"language": code}
+        fixed[f"summary_{code}"] = _("Summary (%(language)s)") % {"language": code}
+    return fixed
 
 
 def row(initiative, language, strategy_codes, labels=None):

@@ -7,16 +7,19 @@ series is a gap (the pay gap, (men − women) / men), its definition. CSV is UTF
 a spreadsheet would run as a formula gets a leading apostrophe. The xlsx writes every cell
 through ``safe_xlsx.write_cell``. ``semicolon.csv`` is the same CSV for spreadsheets set to Belgian
 Dutch or French (Excel's list separator there is ``;`` and the decimal sign a comma): cells
-separated by semicolons, values with a decimal comma.
+separated by semicolons, values with a decimal comma. The header row is in the page's language; with
+``?headers=codes``, the columns' codes (``COLUMNS``), the same in every language (``opendata/headers.py``).
 """
 
 import csv
 import io
 
 from openpyxl import Workbook
+from django.utils.translation import gettext_lazy as _
 from openpyxl.styles import Font
 
 from widmonitor.initiatives.safe_xlsx import RISKY_FIRST_CHARACTERS, write_cell
+from widmonitor.opendata.headers import header_row
 
 from .models import Observation
 from .presentation import FLAGS, catalogue, indicator_unit, unit_label
@@ -25,6 +28,13 @@ COLUMNS = (
     "indicator", "geo", "period", "sex", "age_band", "unit", "value", "flags", "flags_meaning",
     "source", "source_kind", "dataset", "document", "section", "retrieved_at", "quote", "unit_label", "definition",
 )  # fmt: skip
+LABELS = {
+    "indicator": _("Indicator (code)"), "geo": _("Country or area (code)"), "period": _("Period"), "sex": _("Sex (code)"),
+    "age_band": _("Age band (code)"), "unit": _("Unit (code)"), "value": _("Value"), "flags": _("Flags"),
+    "flags_meaning": _("Meaning of the flags"), "source": _("Source"), "source_kind": _("Kind of source"),
+    "dataset": _("Eurostat dataset (code)"), "document": _("Document"), "section": _("Section"), "retrieved_at": _("Retrieved at"),
+    "quote": _("Quote"), "unit_label": _("Unit"), "definition": _("Definition"),
+}  # fmt: skip
 
 
 def rows(code):
@@ -47,10 +57,10 @@ def formula_safe(value):
     return "'" + value if isinstance(value, str) and value.startswith(RISKY_FIRST_CHARACTERS) else value
 
 
-def write_csv(code, delimiter=",", decimal="."):
+def write_csv(code, headers, delimiter=",", decimal="."):
     stream = io.StringIO()
     writer = csv.writer(stream, delimiter=delimiter)
-    writer.writerow(COLUMNS)
+    writer.writerow(header_row(COLUMNS, LABELS, headers))
     for row in rows(code):
         writer.writerow(csv_cell(value, decimal) for value in row)
     return stream.getvalue().encode("utf-8-sig")
@@ -64,15 +74,15 @@ def csv_cell(value, decimal):
     return formula_safe(value)
 
 
-def write_semicolon_csv(code):
+def write_semicolon_csv(code, headers):
     """The CSV as spreadsheets set to Belgian Dutch or French read it: semicolons between cells, a decimal comma."""
-    return write_csv(code, delimiter=";", decimal=",")
+    return write_csv(code, headers, delimiter=";", decimal=",")
 
 
-def write_xlsx(code):
+def write_xlsx(code, headers):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(code[:31])
-    sheet.append([write_cell(sheet, column, font=Font(bold=True)) for column in COLUMNS])
+    sheet.append([write_cell(sheet, column, font=Font(bold=True)) for column in header_row(COLUMNS, LABELS, headers)])
     for row in rows(code):
         sheet.append([write_cell(sheet, value) for value in row])
     stream = io.BytesIO()

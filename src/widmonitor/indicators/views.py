@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from widmonitor.initiatives.models import Initiative
-from widmonitor.opendata import datasets
+from widmonitor.opendata import datasets, headers
 from widmonitor.opendata.schema_org import dataset_json_ld
 from widmonitor.strategy.models import Objective
 
@@ -55,8 +55,12 @@ def download(request, code, fmt):
     indicator = known(code)
     if fmt not in downloads.FORMATS:
         raise Http404(f"No download as {fmt}.")
+    try:
+        kind = headers.chosen(request.GET)
+    except headers.UnknownHeaders as error:
+        return headers.refusal(error)
     content_type, write = downloads.FORMATS[fmt]
-    response = HttpResponse(write(indicator.code), content_type=content_type)
+    response = HttpResponse(write(indicator.code, kind), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="widmonitor-{indicator.code}.{fmt}"'
     return response
 

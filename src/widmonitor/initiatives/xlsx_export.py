@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -40,8 +41,8 @@ from .xlsx_columns import (
 BOLD = Font(bold=True)
 ITALIC = Font(italic=True)
 DIFFERS = PatternFill("solid", fgColor="FFC7CE")
-ANALYSIS_SHEET = "Analysis"
-BY_OBJECTIVE_SHEET = "By objective"
+ANALYSIS_SHEET = gettext_lazy("Analysis")  # annex 2's sheets, named in the reader's language
+BY_OBJECTIVE_SHEET = gettext_lazy("By objective")
 SECTORS = (Sector.PRIVATE, Sector.PUBLIC, Sector.MIXED, Sector.UNKNOWN)
 
 
@@ -49,7 +50,7 @@ class SheetWriter:
     """One write-only sheet: widths and frozen header first, then rows, then the autofilter."""
 
     def __init__(self, workbook, title, widths, note=None):
-        self.ws = workbook.create_sheet(title)
+        self.ws = workbook.create_sheet(str(title))
         for index, width in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(index)].width = width
         self.columns = len(widths)

@@ -7,29 +7,36 @@ The DCAT-AP catalogue (``dcat.py``), the schema.org descriptions of the dataset 
 - each indicator of the catalogue (CSV, CSV with semicolons, xlsx per language; where it has a
   Eurostat series, SDMX-CSV 2.0 and JSON-stat 2.0 per language too), with the statistical
   dimensions and attributes of that series (StatDCAT-AP);
+- the reach of initiatives: accepted figures of published initiatives per initiative and year (CSV,
+  CSV with semicolons, JSON, per language);
 - each published edition of the annual report (HTML, PDF and annex 2 per language, annex 1).
 
 A file whose words (labels, headers' meanings) are in one language is one distribution per
 interface language, marked with it; SDMX-CSV holds codes only and is one distribution.
 Addresses are paths: the catalogue prefixes them with the site's address.
-The reach of initiatives and the DigComp self-check publish no download yet, so they are not
-datasets of the catalogue.
+
+A dataset is added in one place: a function returning its ``Dataset`` objects and a function returning
+what changes when any of them changes, as one ``Source`` in ``SOURCES`` at the end of this module. The
+catalogue is rebuilt only when ``fingerprint()``, made of every source's ``changed()``, differs
+(``opendata/cached.py``).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Max, Min
+from django.db.models import Count, Max, Min
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from widmonitor.indicators.formats import FORMATS
 from widmonitor.indicators.formats.cube import SEX_OF
-from widmonitor.indicators.models import Observation
+from widmonitor.indicators.models import Observation, ObservationRevision
 from widmonitor.indicators.presentation import catalogue, indicator_unit
 from widmonitor.initiatives.models import Initiative
 from widmonitor.languages import interface_codes
+from widmonitor.reach.models import Outcome
 from widmonitor.reports.models import Edition
 from widmonitor.strategy.models import Strategy
 
@@ -45,10 +52,17 @@ class Distribution:
     title: str
     language: str = ""  # the language of its words; empty when it holds codes only
     conforms_to: str = ""  # the address of the standard it follows (SDMX-CSV, JSON-stat)
+    media: str = ""  # the Content-Type it is served with, where its file type's usual one is not it (SDMX-CSV)
 
     @property
     def media_type(self):
-        return MEDIA_TYPES[self.file_type]
+        """The Content-Type the address answers with, without its charset (``application/vnd.sdmx.data+csv; version=2.0.0``)."""
+        return self.media or MEDIA_TYPES[self.file_type]
+
+    @property
+    def essence(self):
+        """The media type without parameters, as IANA's register names it (``text/csv``)."""
+        return self.media_type.split(";")[0].strip()
 
 
 @dataclass(frozen=True)
@@ -67,6 +81,7 @@ class Dataset:
     dimensions: tuple = ()  # statistical dimensions of its series: freq, unit, sex, age, geo, time
     attributes: tuple = ()  # statistical attributes: obs_status, conf_status
     series: int | None = None  # how many series (geo, sex, age band, unit) its Eurostat data has
+    in_api: bool = False  # whether /api/ serves it too (the catalogue's dcat:DataService)
 
 
 def in_languages(text):
@@ -124,6 +139,7 @@ def registry():
         geo=(strategy.country,) if strategy else (),
         modified=dates["modified"],
         distributions=files("portal:download", (), formats, download_titles()),
+        in_api=True,
     )
 
 
@@ -134,10 +150,11 @@ def indicator(item, facts):
     statistical = facts["series"] > 0
     if statistical:
         sdmx, jsonstat = FORMATS["sdmx-csv"], FORMATS["json-stat"]
-        distributions.append(Distribution("sdmx-csv", reverse("api:indicator_sdmx_csv", args=[item.code]), "CSV", sdmx.NAME, "", sdmx.CONFORMS_TO))
+        sdmx_path = reverse("api:indicator_sdmx_csv", args=[item.code])
+        distributions.append(Distribution("sdmx-csv", sdmx_path, "CSV", sdmx.NAME, "", sdmx.CONFORMS_TO, sdmx.MEDIA_TYPE))
         for language in interface_codes():
             path = f"{reverse('api:indicator_json_stat', args=[item.code])}?lang={language}"
-            distributions.append(Distribution(f"json-stat-{language}", path, "JSON", jsonstat.NAME, language, jsonstat.CONFORMS_TO))
+            distributions.append(Distribution(f"json-stat-{language}", path, "JSON", jsonstat.NAME, language, jsonstat.CONFORMS_TO, jsonstat.MEDIA_TYPE))
 
     def description():
         return _(
@@ -161,6 +178,7 @@ def indicator(item, facts):
         dimensions=("freq", "unit", *(("sex",) if facts["by_sex"] else ()), *(("age",) if facts["by_age"] else ()), "geo", "time") if statistical else (),
         attributes=("obs_status", "conf_status") if statistical else (),
         series=facts["series"] if statistical else None,
+        in_api=True,
     )
 
 
@@ -211,11 +229,72 @@ def report(edition):
     )
 
 
-def datasets():
-    """Every dataset the platform publishes: the registry, each indicator, each published report edition."""
+def reach():
+    outcomes = Outcome.objects.public()
+    dates = outcomes.aggregate(first=Min("year"), last=Max("year"), modified=Max("decided_at"))
+    strategy = Strategy.objects.current()
+    formats = (("csv", "CSV"), ("semicolon.csv", "CSV"), ("json", "JSON"))
+    return Dataset(
+        key="reach",
+        title=in_languages(lambda: _("Reach of Women in Digital initiatives")),
+        description=in_languages(lambda: _(
+            "Per published initiative and year, how many took part and how many of them were women and girls, as the "
+            "organisation reported it and a moderator accepted it, with the share computed from the two counts, the "
+            "sessions or editions and the kind of source. Counts only: no personal data."
+        )),  # fmt: skip
+        landing_pages=paths("reach_data:overview"),
+        themes=("SOCI", "EDUC"),
+        keywords=in_languages(lambda: [_("women in digital"), _("initiatives"), _("participants")]),
+        first_year=dates["first"],
+        last_year=dates["last"],
+        geo=(strategy.country,) if strategy else (),
+        modified=dates["modified"],
+        distributions=files("reach_data:download", (), formats, download_titles()),
+    )
+
+
+def indicators():
     facts = indicator_facts()
-    return [
-        registry(),
-        *(indicator(item, facts[item.code]) for item in catalogue().values()),
-        *(report(edition) for edition in Edition.objects.published()),
-    ]
+    return [indicator(item, facts[item.code]) for item in catalogue().values()]
+
+
+def registry_changed():
+    return list(Initiative.objects.published().aggregate(Count("pk"), Max("updated_at")).values())
+
+
+def indicators_changed():
+    return [*Observation.objects.aggregate(Count("pk"), Max("retrieved_at")).values(), ObservationRevision.objects.count()]
+
+
+def reach_changed():
+    return [*Outcome.objects.public().aggregate(Count("pk"), Max("decided_at")).values(), *registry_changed()]
+
+
+def reports_changed():
+    return list(Edition.objects.published().values_list("year", "published_at"))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of dataset: ``build()`` gives its datasets, ``changed()`` a value that differs once any of them changed."""
+
+    build: Callable[[], list]
+    changed: Callable[[], object]
+
+
+SOURCES = [
+    Source(lambda: [registry()], registry_changed),
+    Source(indicators, indicators_changed),
+    Source(lambda: [reach()], reach_changed),
+    Source(lambda: [report(edition) for edition in Edition.objects.published()], reports_changed),
+]
+
+
+def datasets():
+    """Every dataset the platform publishes: the registry, each indicator, the reach, each published report edition."""
+    return [dataset for source in SOURCES for dataset in source.build()]
+
+
+def fingerprint():
+    """What every source says of its changes, in a few queries: equal fingerprints, equal catalogues."""
+    return repr([source.changed() for source in SOURCES])

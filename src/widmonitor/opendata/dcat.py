@@ -81,7 +81,8 @@ class CatalogueGraph:
         self.texts(catalog, DCTERMS.title, in_languages(lambda: _("Women in Digital open data")))
         self.texts(catalog, DCTERMS.description, in_languages(lambda: _(
             "The datasets this platform publishes: the registry of Women in Digital initiatives, the indicators "
-            "with their Eurostat series and the figures documents quote, and the editions of the annual report."
+            "with their Eurostat series and the figures documents quote, the reach of initiatives, and the editions of "
+            "the annual report."
         )))  # fmt: skip
         self.add(catalog, DCTERMS.publisher, self.publisher())
         self.add(catalog, FOAF.homepage, self.typed(self.url("/"), FOAF.Document))
@@ -92,10 +93,10 @@ class CatalogueGraph:
         self.add(catalog, DCAT.themeTaxonomy, scheme)
         modified = [dataset.modified for dataset in found if dataset.modified]
         self.add(catalog, DCTERMS.modified, Literal(max(modified, default=timezone.now()).isoformat(timespec="seconds"), datatype=XSD.dateTime))
-        nodes = {dataset.key: self.dataset(dataset) for dataset in found}
-        for node in nodes.values():
+        nodes = [(dataset, self.dataset(dataset)) for dataset in found]
+        for _dataset, node in nodes:
             self.add(catalog, DCAT.dataset, node)
-        self.add(catalog, DCAT.service, self.service([node for key, node in nodes.items() if not key.startswith("report-")]))
+        self.add(catalog, DCAT.service, self.service([node for dataset, node in nodes if dataset.in_api]))
         return self.graph
 
     def publisher(self):
@@ -172,7 +173,7 @@ class CatalogueGraph:
         self.add(node, DCTERMS.title, Literal(distribution.title, lang=distribution.language or "en"))
         self.add(node, DCAT.accessURL, address)
         self.add(node, DCAT.downloadURL, address)
-        self.add(node, DCAT.mediaType, self.typed(f"{IANA}{distribution.media_type}", DCTERMS.MediaType))
+        self.add(node, DCAT.mediaType, self.typed(f"{IANA}{distribution.essence}", DCTERMS.MediaType))
         self.add(node, DCTERMS.format, self.typed(f"{AUTHORITY}file-type/{distribution.file_type}", DCTERMS.MediaTypeOrExtent))
         self.add(node, DCTERMS.license, self.licence())
         if distribution.language:

@@ -22,7 +22,7 @@ def dataset_json_ld(dataset, request):
         "inLanguage": sorted({d.language for d in dataset.distributions if d.language}),
         "includedInDataCatalog": {"@type": "DataCatalog", "url": absolute("/catalog.ttl")},
         "distribution": [
-            {"@type": "DataDownload", "encodingFormat": d.media_type, "contentUrl": absolute(d.path), "name": d.title}
+            {"@type": "DataDownload", "encodingFormat": d.essence, "contentUrl": absolute(d.path), "name": d.title}
             for d in dataset.distributions
             if d.language in ("", language)
         ],

@@ -1,8 +1,12 @@
-"""``/catalog.ttl`` and ``/catalog.jsonld``: the DCAT-AP 3 catalogue, as Turtle and as JSON-LD."""
+"""``/catalog.ttl`` and ``/catalog.jsonld``: the DCAT-AP 3 catalogue, as Turtle and as JSON-LD.
+
+Both are kept until a dataset changes and carry an ETag (``cached.py``): a conditional GET is answered 304.
+"""
 
 from django.http import HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 
+from .cached import catalogue_document, catalogue_key
 from .dcat import PREFIXES, catalogue_graph
 
 CONTEXT = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -12,12 +16,24 @@ def base(request):
     return request.build_absolute_uri("/")
 
 
+def etag(request):
+    """The catalogue's key, asked once a request (the ETag and the kept document both need it)."""
+    if not hasattr(request, "catalogue_key"):
+        request.catalogue_key = catalogue_key(base(request))
+    return request.catalogue_key
+
+
 @require_GET
+@condition(etag_func=etag)
 def catalog_ttl(request):
-    return HttpResponse(catalogue_graph(base(request)).serialize(format="turtle"), content_type="text/turtle; charset=utf-8")
+    document = catalogue_document(etag(request), base(request), "turtle", lambda: catalogue_graph(base(request)).serialize(format="turtle"))
+    return HttpResponse(document, content_type="text/turtle; charset=utf-8")
 
 
 @require_GET
+@condition(etag_func=etag)
 def catalog_jsonld(request):
-    document = catalogue_graph(base(request)).serialize(format="json-ld", context=CONTEXT, indent=1)
-    return HttpResponse(document, content_type="application/ld+json")
+    def build():
+        return catalogue_graph(base(request)).serialize(format="json-ld", context=CONTEXT, indent=1)
+
+    return HttpResponse(catalogue_document(etag(request), base(request), "json-ld", build), content_type="application/ld+json")

@@ -2,7 +2,7 @@
 
 Sheet "Analysis": every list the compared edition printed, its stated counts beside the computed
 ones (as ``widmonitor export --analysis``). Sheet "By objective": the report's counts of the
-year by objective and sub-objective and sector type.
+year by objective and sub-objective and sector type. Sheet names and headers are in the annex's language.
 """
 
 import io

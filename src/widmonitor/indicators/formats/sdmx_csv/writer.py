@@ -16,7 +16,9 @@ import io
 from ..cube import NOT_APPLICABLE
 
 NAME = "SDMX-CSV 2.0"
-MEDIA_TYPE = "text/csv; charset=utf-8"
+# The media type the SDMX REST API gives SDMX-CSV 2.0 data (content negotiation: its ``Accept`` header selects this
+# very format), https://fmrwiki.sdmx.io/latest/formats/data/DataFormats/; the file is UTF-8, as SDMX-CSV requires.
+MEDIA_TYPE = "application/vnd.sdmx.data+csv; version=2.0.0"
 EXTENSION = "sdmx.csv"
 CONFORMS_TO = "https://github.com/sdmx-twg/sdmx-csv/blob/v2.0.0/data-message/docs/sdmx-csv-field-guide.md"
 AGENCY = "WIDMONITOR"
