@@ -7,13 +7,13 @@ The DCAT-AP catalogue (``dcat.py``), the schema.org descriptions of the dataset 
 - each indicator of the catalogue (CSV, CSV with semicolons, xlsx per language; where it has a
   Eurostat series, SDMX-CSV 2.0 and JSON-stat 2.0 per language too), with the statistical
   dimensions and attributes of that series (StatDCAT-AP);
-- each published edition of the annual report (HTML, PDF and annex 2 per language, annex 1).
+- each published edition of the annual report (HTML, PDF and annex 2 per language, annex 1);
+- the self-check's anonymous statistics (CSV and JSON, codes only; ``selfcheck.open_data``).
 
 A file whose words (labels, headers' meanings) are in one language is one distribution per
 interface language, marked with it; SDMX-CSV holds codes only and is one distribution.
 Addresses are paths: the catalogue prefixes them with the site's address.
-The reach of initiatives and the DigComp self-check publish no download yet, so they are not
-datasets of the catalogue.
+The reach of initiatives publishes no download yet, so it is not a dataset of the catalogue.
 """
 
 from dataclasses import dataclass, field
@@ -212,10 +212,13 @@ def report(edition):
 
 
 def datasets():
-    """Every dataset the platform publishes: the registry, each indicator, each published report edition."""
+    """Every dataset the platform publishes: the registry, each indicator, each published report edition, the self-check's statistics."""
+    from widmonitor.selfcheck.open_data import statistics_dataset  # it builds on this module's Dataset
+
     facts = indicator_facts()
     return [
         registry(),
         *(indicator(item, facts[item.code]) for item in catalogue().values()),
         *(report(edition) for edition in Edition.objects.published()),
+        statistics_dataset(),
     ]

@@ -22,6 +22,7 @@ from widmonitor.initiatives.analysis import analyse
 from widmonitor.initiatives.models import Initiative, PublishedList
 from widmonitor.languages import content_languages
 from widmonitor.reach import summary as reach
+from widmonitor.selfcheck.report_changes import self_check_changes
 from widmonitor.strategy.models import Objective, Strategy
 from widmonitor.vocabularies.choices import Sector, Vocabulary
 from widmonitor.vocabularies.models import Term
@@ -84,6 +85,7 @@ def build_report(year):
         stated_lists=stated,
         reach=reach_overview,
         panels=panel_figures(year),
+        self_checks=self_check_changes(year),
         published_edition=edition,
         period_unknown=unknown,
     )
