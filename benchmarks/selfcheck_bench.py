@@ -1,4 +1,4 @@
-"""Time the self-check's result: 1,000 SYNTHETIC answer sets scored, and result pages rendered.
+"""Time the self-check's result: 1,000 SYNTHETIC answer sets scored, result pages rendered, 1,000 at once, and the statistics.
 
 The answer sets are synthetic (random "yes" runs per competence, seed 7), never a person's. Two
 figures: the pure computation (walk + scoring of complete answers), and the whole result page
@@ -8,6 +8,20 @@ template), one after another on this machine. Target (issue 19): a result in und
     WIDMONITOR_HOME=/tmp/bench-home .venv/bin/python benchmarks/selfcheck_bench.py [--sets 1000] [--pages 50]
 
 It needs a set-up site (`widmonitor setup`) for the page figure.
+
+Two more figures (issue 19, items 4-5):
+
+- **1,000 simultaneous results** (``--simultaneous 1000 --threads 8``): the result page requested
+  1,000 times at once from a pool of threads, each with its own test client (the whole request:
+  middleware, view, template, the site's SQLite database), as a server's threads would answer
+  them. Printed: the wall time, the throughput, and each request's own time (from its start on
+  a thread, not counting its wait in the queue): median, 95th percentile, slowest.
+- **The statistics page over 100,000 stored self-checks** (``--stored 100000``): SYNTHETIC
+  opt-in rows (random levels, age bands, genders and regions, seed 11) written inside a
+  transaction that is rolled back at the end, so the site's database is left as it was; then
+  the statistics page and its CSV requested ``--rounds`` times. Target: the page under 200 ms.
+
+The machine may be shared: each figure is given as best, median and spread over the rounds.
 """
 
 import argparse
@@ -15,6 +29,7 @@ import os
 import random
 import statistics
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "widmonitor.settings")
 
@@ -47,6 +62,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", type=int, default=1000)
     parser.add_argument("--pages", type=int, default=50)
+    parser.add_argument("--simultaneous", type=int, default=1000)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--stored", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=20)
     options = parser.parse_args()
     sets = synthetic_sets(options.sets)
 
@@ -71,6 +90,99 @@ def main():
         f"result page: {options.pages} renders, median {statistics.median(times) * 1000:.1f} ms, "
         f"95th percentile {times[int(len(times) * 0.95) - 1] * 1000:.1f} ms, slowest {times[-1] * 1000:.1f} ms"
     )
+    simultaneous_results(synthetic_sets(options.simultaneous, seed=8), options.threads)
+    statistics_over_stored(options.stored, options.rounds)
+
+
+def spread(times):
+    """``best, median, 95th percentile, slowest`` of ``times`` (seconds) in ms, as a sentence."""
+    times = sorted(times)
+    return (
+        f"best {times[0] * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} ms, "
+        f"95th percentile {times[max(int(len(times) * 0.95) - 1, 0)] * 1000:.1f} ms, slowest {times[-1] * 1000:.1f} ms"
+    )
+
+
+def simultaneous_results(sets, threads):
+    """Request the result page of every answer set at once from ``threads`` threads; print the wall time and each request's time."""
+    import threading
+
+    from django.test import Client
+
+    from widmonitor.selfcheck.answers import Answers, field_name
+    from widmonitor.selfcheck.framework import LEVELS, framework
+
+    local = threading.local()
+    forms = []
+    for given in sets:
+        data = {field_name(code, LEVELS[index]): value for (code, index), value in given.items()}
+        data.update(go="next", page=Answers(framework(), given).pages()[-1].key)
+        forms.append(data)
+
+    def request(data):
+        if not hasattr(local, "client"):
+            local.client = Client()
+        started = time.perf_counter()
+        response = local.client.post("/en/self-check/", data, HTTP_HOST="127.0.0.1")
+        took = time.perf_counter() - started
+        assert response.status_code == 200 and b"Your self-check result" in response.content, response.status_code
+        return took
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        times = list(pool.map(request, forms))
+    wall = time.perf_counter() - started
+    print(
+        f"simultaneous results: {len(forms)} result pages requested at once on {threads} threads in {wall:.1f} s "
+        f"({len(forms) / wall:.0f} a second); each request: {spread(times)}"
+    )
+
+
+def synthetic_shared_checks(count, seed=11):
+    """``count`` SYNTHETIC opt-in self-checks (random levels, age band, gender, region), unsaved."""
+    from widmonitor.selfcheck.framework import framework
+    from widmonitor.selfcheck.models import AGE_BANDS, Gender, Region, SharedCheck, area_sums, month_of
+
+    rng = random.Random(seed)
+    codes = [c.code for c in framework().competences]
+    bands, genders, regions = [b.value for b in AGE_BANDS], [*Gender.values, ""], Region.values
+    rows = []
+    for _ in range(count):
+        levels = {code: rng.randint(0, 3) for code in codes}
+        sums = area_sums(levels)
+        rows.append(SharedCheck(
+            levels=levels, area_1=sums[0], area_2=sums[1], area_3=sums[2], area_4=sums[3], area_5=sums[4],
+            age_band=rng.choice(bands), gender=rng.choice(genders), region=rng.choice(regions), month=month_of(),
+        ))  # fmt: skip
+    return rows
+
+
+def statistics_over_stored(count, rounds):
+    """Time the statistics page and its CSV over ``count`` synthetic stored self-checks, rolled back afterwards."""
+    from django.db import transaction
+    from django.test import Client
+
+    from widmonitor.selfcheck.models import SharedCheck
+    from widmonitor.selfcheck.statistics import statistics as aggregate
+
+    client = Client()
+    with transaction.atomic():
+        started = time.perf_counter()
+        SharedCheck.objects.bulk_create(synthetic_shared_checks(count), batch_size=5000)
+        print(f"statistics: {SharedCheck.objects.count()} stored self-checks ({count} synthetic, written in {time.perf_counter() - started:.1f} s, rolled back at the end)")
+        for name, run in (
+            ("aggregate (one query and the suppression)", aggregate),
+            ("statistics page", lambda: client.get("/en/self-check/statistics/", HTTP_HOST="127.0.0.1")),
+            ("statistics.csv", lambda: client.get("/en/self-check/statistics.csv", HTTP_HOST="127.0.0.1")),
+        ):
+            times = []
+            for _ in range(rounds):
+                started = time.perf_counter()
+                result = run()
+                times.append(time.perf_counter() - started)
+                assert getattr(result, "status_code", 200) == 200
+            print(f"  {name}, {rounds} rounds: {spread(times)}")
+        transaction.set_rollback(True)
 
 
 if __name__ == "__main__":
