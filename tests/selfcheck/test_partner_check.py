@@ -73,3 +73,14 @@ def test_the_initiative_page_shows_the_change_only_with_the_partners_consent(peo
     assert "+1.00" in visitor.get("/en/initiatives/x-coding-club/").content.decode()
     client_of(people["partner of X"]).post("/en/self-check/partner/x-coding-club/consent/", {})
     assert "+1.00" not in visitor.get("/en/initiatives/x-coding-club/").content.decode()
+
+
+def test_a_moderator_finds_a_participation_by_its_code_and_erases_it(people, records):
+    check = InitiativeCheck.objects.create(initiative=records[0])
+    code = check.start({c: 1 for c in CODES})
+    moderator = client_of(people["moderator"])
+    listing = moderator.get("/admin/selfcheck/participation/", {"q": code})
+    assert listing.status_code == 200 and code in listing.content.decode()
+    participation = check.participations.get()
+    moderator.post(f"/admin/selfcheck/participation/{participation.pk}/delete/", {"post": "yes"})
+    assert not check.participations.exists()

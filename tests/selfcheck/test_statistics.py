@@ -97,3 +97,10 @@ def test_the_statistics_page_shows_shown_cells_and_a_dash_for_hidden_ones(anonym
     assert heading in html
     assert ">3,00<" in html or ">3.00<" in html
     assert "–" in html
+
+
+def test_the_cached_statistics_count_a_self_check_given_after_them(db):
+    shared(MIN_CELL - 1)
+    assert not statistics().cell("26-45", "woman").shown
+    shared(1)
+    assert statistics().cell("26-45", "woman").checks == MIN_CELL

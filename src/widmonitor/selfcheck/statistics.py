@@ -15,6 +15,7 @@ but not published: cut three ways, the cells would mostly be too small to show.
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Min, Sum
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,7 @@ from .framework import framework
 from .models import AGE_BANDS, Gender, SharedCheck
 
 MIN_CELL = 10
+CACHED_SECONDS = 24 * 3600
 ALL = "all"
 NOT_STATED = "not-stated"
 GENDERS = ((Gender.WOMAN.value, Gender.WOMAN.label), (Gender.MAN.value, Gender.MAN.label), (Gender.ANOTHER.value, Gender.ANOTHER.label), (NOT_STATED, _("not stated")))
@@ -71,9 +73,14 @@ def gender_codes():
     return [code for code, _label in GENDERS] + [ALL]
 
 
-def statistics(queryset=None):
-    """The Statistics of ``queryset`` (every SharedCheck): one query for the cells, one for the months."""
-    queryset = SharedCheck.objects.all() if queryset is None else queryset
+def statistics():
+    """The Statistics of every SharedCheck, from Django's cache while no self-check was added (keyed by count and last id)."""
+    stored = SharedCheck.objects.aggregate(count=Count("pk"), last=Max("pk"))
+    return cache.get_or_set(f"selfcheck:statistics:{stored['count']}:{stored['last']}", lambda: computed(SharedCheck.objects.all()), CACHED_SECONDS)
+
+
+def computed(queryset):
+    """The Statistics of ``queryset``: one query for the cells, one for the months."""
     found = {}
     rows = queryset.values("age_band", "gender").annotate(checks=Count("pk"), **{name: Sum(name) for name in AREA_FIELDS}).order_by()
     for row in rows:
