@@ -8,7 +8,7 @@ The DCAT-AP catalogue (``dcat.py``), the schema.org descriptions of the dataset 
   Eurostat series, SDMX-CSV 2.0 and JSON-stat 2.0 per language too), with the statistical
   dimensions and attributes of that series (StatDCAT-AP);
 - each published edition of the annual report (HTML, PDF and annex 2 per language, annex 1);
-- the self-check's anonymous statistics (CSV and JSON, codes only; ``selfcheck.open_data``).
+- the self-check's anonymous statistics (CSV and JSON, codes only; ``selfcheck.statistics``).
 
 A file whose words (labels, headers' meanings) are in one language is one distribution per
 interface language, marked with it; SDMX-CSV holds codes only and is one distribution.
@@ -31,6 +31,7 @@ from widmonitor.indicators.presentation import catalogue, indicator_unit
 from widmonitor.initiatives.models import Initiative
 from widmonitor.languages import interface_codes
 from widmonitor.reports.models import Edition
+from widmonitor.selfcheck.models import SharedCheck
 from widmonitor.strategy.models import Strategy
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -211,14 +212,35 @@ def report(edition):
     )
 
 
+def self_check_statistics():
+    """The anonymous statistics of the self-checks given to them (``selfcheck.statistics``): codes only, one CSV and one JSON."""
+    months = SharedCheck.objects.dates("month", "year")
+    return Dataset(
+        key="self-check-statistics",
+        title=in_languages(lambda: _("DigComp 2.2 self-check statistics")),
+        description=in_languages(lambda: _(
+            "The mean self-assessed level per area of DigComp 2.2 (0 to 3) of the people who chose to give their "
+            "self-check to the statistics, by age band and gender. A cell of fewer than 10 self-checks is hidden, "
+            "and so is any cell that could be computed back from the totals. Codes only."
+        )),  # fmt: skip
+        landing_pages=paths("selfcheck:statistics"),
+        themes=("SOCI", "EDUC"),
+        keywords=in_languages(lambda: [_("digital skills"), "DigComp", _("gender statistics")]),
+        first_year=months.first().year if months else None,
+        last_year=months.last().year if months else None,
+        distributions=[
+            Distribution("csv", reverse("selfcheck:statistics_download", args=["csv"]), "CSV", "CSV"),
+            Distribution("json", reverse("selfcheck:statistics_download", args=["json"]), "JSON", "JSON"),
+        ],
+    )
+
+
 def datasets():
     """Every dataset the platform publishes: the registry, each indicator, each published report edition, the self-check's statistics."""
-    from widmonitor.selfcheck.open_data import statistics_dataset  # it builds on this module's Dataset
-
     facts = indicator_facts()
     return [
         registry(),
         *(indicator(item, facts[item.code]) for item in catalogue().values()),
         *(report(edition) for edition in Edition.objects.published()),
-        statistics_dataset(),
+        self_check_statistics(),
     ]
