@@ -110,3 +110,11 @@ def test_the_start_and_the_end_through_the_link_pair_by_the_code_shown_once(anon
 
 def test_an_unknown_link_is_not_found(anonymous, db):
     assert anonymous.get("/en/self-check/i/nothing-here/").status_code == 404
+
+
+def test_answers_taken_for_another_initiatives_link_are_not_kept_for_this_one(anonymous, records):
+    here, elsewhere = (InitiativeCheck.objects.create(initiative=record) for record in records)
+    response = anonymous.post(f"/en/self-check/i/{here.token}/keep/", {**all_answers("yes"), "for": elsewhere.token, "moment": "before", "consent": "on"})
+    assert response.status_code == 400
+    assert "This self-check was not started from this initiative&#x27;s link." in response.content.decode()
+    assert Participation.objects.count() == 0

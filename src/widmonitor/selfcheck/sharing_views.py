@@ -58,7 +58,10 @@ def keep_for_initiative(request, token):
     check = get_object_or_404(InitiativeCheck.objects.select_related("initiative"), token=token)
     answers = walking.Answers.from_form(framework(), request.POST)
     taking = Taking.from_form(request.POST)
-    if not answers.complete or taking is None or taking.check != check:
+    if taking is None or taking.check != check:
+        refused = _("This self-check was not started from this initiative's link. Open the link again and start from there.")
+        return render(request, "selfcheck/take.html", {"check": check, "form": CodeForm(), "refused": refused}, status=400)
+    if not answers.complete:
         return incomplete(request)
     form = PairingConsentForm(request.POST)
     if not form.is_valid():
