@@ -11,11 +11,12 @@ It needs a set-up site (`widmonitor setup`) for the page figure.
 
 Two more figures (issue 19, items 4-5):
 
-- **1,000 simultaneous results** (``--simultaneous 1000 --threads 8``): the result page requested
-  1,000 times at once from a pool of threads, each with its own test client (the whole request:
-  middleware, view, template, the site's SQLite database), as a server's threads would answer
-  them. Printed: the wall time, the throughput, and each request's own time (from its start on
-  a thread, not counting its wait in the queue): median, 95th percentile, slowest.
+- **1,000 simultaneous results** (``--simultaneous 1000 --threads 8 --processes 2``): the result
+  page requested 1,000 times at once from a pool of threads, then from a pool of worker
+  processes (as `widmonitor serve --workers 2` answers them), each worker with its own test
+  client (the whole request: middleware, view, template, the site's SQLite database). Printed:
+  the wall time, the throughput, and each request's own time (from its start on a worker, not
+  counting its wait in the queue): best, median, 95th percentile, slowest.
 - **The statistics page over 100,000 stored self-checks** (``--stored 100000``): SYNTHETIC
   opt-in rows (random levels, age bands, genders and regions, seed 11) written inside a
   transaction that is rolled back at the end, so the site's database is left as it was; then
@@ -65,6 +66,7 @@ def main():
     parser.add_argument("--pages", type=int, default=50)
     parser.add_argument("--simultaneous", type=int, default=1000)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--processes", type=int, default=2, help="also request them from this many processes (0: not)")
     parser.add_argument("--stored", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=20)
     options = parser.parse_args()
@@ -92,6 +94,8 @@ def main():
         f"95th percentile {times[int(len(times) * 0.95) - 1] * 1000:.1f} ms, slowest {times[-1] * 1000:.1f} ms"
     )
     simultaneous_results(synthetic_sets(options.simultaneous, seed=8), options.threads)
+    if options.processes:
+        simultaneous_in_processes(synthetic_sets(options.simultaneous, seed=8), options.processes)
     statistics_over_stored(options.stored, options.rounds)
 
 
@@ -110,15 +114,8 @@ def simultaneous_results(sets, threads):
 
     from django.test import Client
 
-    from widmonitor.selfcheck.answers import Answers, field_name
-    from widmonitor.selfcheck.framework import LEVELS, framework
-
     local = threading.local()
-    forms = []
-    for given in sets:
-        data = {field_name(code, LEVELS[index]): value for (code, index), value in given.items()}
-        data.update(go="next", page=Answers(framework(), given).pages()[-1].key)
-        forms.append(data)
+    forms = result_forms(sets)
 
     def request(data):
         if not hasattr(local, "client"):
@@ -135,6 +132,55 @@ def simultaneous_results(sets, threads):
     wall = time.perf_counter() - started
     print(
         f"simultaneous results: {len(forms)} result pages requested at once on {threads} threads in {wall:.1f} s "
+        f"({len(forms) / wall:.0f} a second); each request: {spread(times)}"
+    )
+
+
+def result_forms(sets):
+    from widmonitor.selfcheck.answers import Answers, field_name
+    from widmonitor.selfcheck.framework import LEVELS, framework
+
+    forms = []
+    for given in sets:
+        data = {field_name(code, LEVELS[index]): value for (code, index), value in given.items()}
+        data.update(go="next", page=Answers(framework(), given).pages()[-1].key)
+        forms.append(data)
+    return forms
+
+
+_CLIENT = None
+
+
+def _process_ready():
+    import django
+
+    django.setup()
+
+
+def _timed_request(data):
+    """One result page requested in a worker process, as a server's worker answers it: its own time."""
+    global _CLIENT
+    from django.test import Client
+
+    _CLIENT = _CLIENT or Client()
+    started = time.perf_counter()
+    response = _CLIENT.post("/en/self-check/", data, HTTP_HOST="127.0.0.1")
+    assert response.status_code == 200 and b"Your self-check result" in response.content, response.status_code
+    return time.perf_counter() - started
+
+
+def simultaneous_in_processes(sets, processes):
+    """The same requests at once from ``processes`` worker processes (like `widmonitor serve --workers N`)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    forms = result_forms(sets)
+    with ProcessPoolExecutor(max_workers=processes, initializer=_process_ready) as pool:
+        list(pool.map(_timed_request, forms[:processes]))  # each worker set up and warm before the clock starts
+        started = time.perf_counter()
+        times = list(pool.map(_timed_request, forms, chunksize=10))
+        wall = time.perf_counter() - started
+    print(
+        f"simultaneous results: {len(forms)} result pages requested at once from {processes} processes in {wall:.1f} s "
         f"({len(forms) / wall:.0f} a second); each request: {spread(times)}"
     )
 
