@@ -118,3 +118,11 @@ def test_answers_taken_for_another_initiatives_link_are_not_kept_for_this_one(an
     assert response.status_code == 400
     assert "This self-check was not started from this initiative&#x27;s link." in response.content.decode()
     assert Participation.objects.count() == 0
+
+
+def test_back_from_the_first_page_of_an_initiatives_check_returns_to_its_link_page(anonymous, records):
+    check = InitiativeCheck.objects.create(initiative=records[0])
+    first = anonymous.post("/en/self-check/", {"go": "next", "page": "", "for": check.token, "moment": "before"}).content.decode()
+    assert f'name="for" value="{check.token}"' in first
+    back = anonymous.post("/en/self-check/", {"go": "back", "page": "1-foundation", "for": check.token, "moment": "before"}).content.decode()
+    assert f'action="/en/self-check/i/{check.token}/"' in back

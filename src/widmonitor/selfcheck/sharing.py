@@ -1,6 +1,9 @@
 """What the result page offers to store, and what travels with the answers when she takes the check for an initiative."""
 
-from .forms import PairingConsentForm, StatisticsForm
+from django.shortcuts import render
+
+from .forms import CodeForm, PairingConsentForm, StatisticsForm
+from .framework import framework
 from .taking import Taking
 
 
@@ -20,3 +23,11 @@ def sharing_context(request, statistics_form=None, pairing_form=None, refused=""
         "pairing_form": pairing_form or PairingConsentForm(),
         "pairing_refused": refused,
     }
+
+
+def introduction(request):
+    """Back before the first page: the initiative's link page when she took the check from it, else the introduction."""
+    taking = Taking.from_form(request.POST)
+    if taking:
+        return render(request, "selfcheck/take.html", {"check": taking.check, "form": CodeForm()})
+    return render(request, "selfcheck/intro.html", {"framework": framework()})

@@ -13,7 +13,7 @@ from .fitting import LEARNING_FORMATS, initiatives_that_fit
 from .framework import LEVELS, framework
 from .saved_file import SavedFileRefused, dump, load
 from .scoring import score
-from .sharing import carried, sharing_context
+from .sharing import carried, introduction, sharing_context
 
 
 def self_check(request):
@@ -24,7 +24,7 @@ def self_check(request):
     if step.result:
         return result_page(request, answers)
     if step.page is None:
-        return render(request, "selfcheck/intro.html", {"framework": framework()})
+        return introduction(request)
     return render(request, "selfcheck/page.html", page_context(answers, step) | carried(request.POST), status=400 if step.missing else 200)
 
 
