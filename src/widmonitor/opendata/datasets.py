@@ -9,7 +9,8 @@ The DCAT-AP catalogue (``dcat.py``), the schema.org descriptions of the dataset 
   dimensions and attributes of that series (StatDCAT-AP);
 - the reach of initiatives: accepted figures of published initiatives per initiative and year (CSV,
   CSV with semicolons, JSON, per language);
-- each published edition of the annual report (HTML, PDF and annex 2 per language, annex 1).
+- each published edition of the annual report (HTML, PDF and annex 2 per language, annex 1);
+- the self-check's anonymous statistics (CSV and JSON, codes only; ``selfcheck.statistics``).
 
 A file whose words (labels, headers' meanings) are in one language is one distribution per
 interface language, marked with it; SDMX-CSV holds codes only and is one distribution.
@@ -38,6 +39,7 @@ from widmonitor.initiatives.models import Initiative
 from widmonitor.languages import interface_codes
 from widmonitor.reach.models import Outcome
 from widmonitor.reports.models import Edition
+from widmonitor.selfcheck.models import SharedCheck
 from widmonitor.strategy.models import Strategy
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -253,6 +255,29 @@ def reach():
     )
 
 
+def self_check_statistics():
+    """The anonymous statistics of the self-checks given to them (``selfcheck.statistics``): codes only, one CSV and one JSON."""
+    months = SharedCheck.objects.dates("month", "year")
+    return Dataset(
+        key="self-check-statistics",
+        title=in_languages(lambda: _("DigComp 2.2 self-check statistics")),
+        description=in_languages(lambda: _(
+            "The mean self-assessed level per area of DigComp 2.2 (0 to 3) of the people who chose to give their "
+            "self-check to the statistics, by age band and gender. A cell of fewer than 10 self-checks is hidden, "
+            "and so is any cell that could be computed back from the totals. Codes only."
+        )),  # fmt: skip
+        landing_pages=paths("selfcheck:statistics"),
+        themes=("SOCI", "EDUC"),
+        keywords=in_languages(lambda: [_("digital skills"), "DigComp", _("gender statistics")]),
+        first_year=months.first().year if months else None,
+        last_year=months.last().year if months else None,
+        distributions=[
+            Distribution("csv", reverse("selfcheck:statistics_download", args=["csv"]), "CSV", "CSV"),
+            Distribution("json", reverse("selfcheck:statistics_download", args=["json"]), "JSON", "JSON"),
+        ],
+    )
+
+
 def indicators():
     facts = indicator_facts()
     return [indicator(item, facts[item.code]) for item in catalogue().values()]
@@ -268,6 +293,10 @@ def indicators_changed():
 
 def reach_changed():
     return [*Outcome.objects.public().aggregate(Count("pk"), Max("decided_at")).values(), *registry_changed()]
+
+
+def self_check_changed():
+    return list(SharedCheck.objects.aggregate(Count("pk"), Max("pk")).values())
 
 
 def reports_changed():
@@ -287,11 +316,13 @@ SOURCES = [
     Source(indicators, indicators_changed),
     Source(lambda: [reach()], reach_changed),
     Source(lambda: [report(edition) for edition in Edition.objects.published()], reports_changed),
+    Source(lambda: [self_check_statistics()], self_check_changed),
 ]
 
 
 def datasets():
-    """Every dataset the platform publishes: the registry, each indicator, the reach, each published report edition."""
+    """Every dataset the platform publishes: the registry, each indicator, the reach, each published report edition,
+    the self-check's statistics."""
     return [dataset for source in SOURCES for dataset in source.build()]
 
 

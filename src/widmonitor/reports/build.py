@@ -22,6 +22,7 @@ from widmonitor.initiatives.analysis import analyse
 from widmonitor.initiatives.models import Initiative, PublishedList
 from widmonitor.languages import content_languages
 from widmonitor.reach import summary as reach
+from widmonitor.selfcheck.models import InitiativeCheck
 from widmonitor.strategy.models import Objective, Strategy
 from widmonitor.vocabularies.choices import Sector, Vocabulary
 from widmonitor.vocabularies.models import Term
@@ -84,6 +85,7 @@ def build_report(year):
         stated_lists=stated,
         reach=reach_overview,
         panels=panel_figures(year),
+        self_checks=self_check_changes(year),
         published_edition=edition,
         period_unknown=unknown,
     )
@@ -320,3 +322,15 @@ def stated_lists(year):
         )
         for a in analyse(document)
     ]  # fmt: skip
+
+
+def self_check_changes(year):
+    """The before-and-after self-checks of published initiatives whose partner agreed to show them, from 10 pairs
+    ended in ``year`` up (``selfcheck.change``), by title."""
+    found = []
+    for check in InitiativeCheck.objects.public().select_related("initiative"):
+        change = check.change(year)
+        if change.enough:
+            areas = [report.SelfCheckArea(a.area.code, report.Text(dict(a.area.names), "en"), a.before, a.after) for a in change.areas]
+            found.append(report.SelfCheckChange(check.initiative.uid, text_of(check.initiative, "title"), change.pairs, areas))
+    return sorted(found, key=lambda item: str(item.title.pick(item.title.original).text).casefold())

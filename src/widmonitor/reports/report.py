@@ -144,6 +144,29 @@ class ReachOverview:
 
 
 @dataclass
+class SelfCheckArea:
+    code: str  # a DigComp 2.2 area, e.g. 2
+    name: Text
+    before: float  # mean level, 0 to 3
+    after: float
+
+    @property
+    def difference(self):
+        return round(self.after - self.before, 2)
+
+
+@dataclass
+class SelfCheckChange:
+    """A published initiative's before-and-after self-check (``selfcheck``): its pairs ended in the year, 10 or more,
+    shown with its partner's consent."""
+
+    uid: str
+    title: Text
+    pairs: int
+    areas: list[SelfCheckArea] = field(default_factory=list)
+
+
+@dataclass
 class Panels:
     """The panels recorded at the events of published initiatives in the year (``experts.PanelRecord``): counts only."""
 
@@ -266,6 +289,7 @@ class Report:
     supporting_sources: list = field(default_factory=list)  # where the year's recorded supporters are recorded
     supporting_at_meetings: int = 0  # of the supporting organisations, those known only from the year's meetings
     period_unknown: list[InitiativeEntry] = field(default_factory=list)  # published, no evidence for or against the year
+    self_checks: list[SelfCheckChange] = field(default_factory=list)  # published initiatives' before-and-after self-checks
     version: int = SNAPSHOT_VERSION
 
     def to_json(self):

@@ -1,4 +1,5 @@
-"""The self-check: an introduction, one page per area and level, the result, its JSON file. Nothing is stored."""
+"""The self-check: an introduction, one page per area and level, the result, its JSON file. Nothing is stored here
+(what she agrees to store: sharing_views.py)."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -12,6 +13,7 @@ from .fitting import LEARNING_FORMATS, initiatives_that_fit
 from .framework import LEVELS, framework
 from .saved_file import SavedFileRefused, dump, load
 from .scoring import score
+from .sharing import carried, introduction, sharing_context
 
 
 def self_check(request):
@@ -22,8 +24,8 @@ def self_check(request):
     if step.result:
         return result_page(request, answers)
     if step.page is None:
-        return render(request, "selfcheck/intro.html", {"framework": framework()})
-    return render(request, "selfcheck/page.html", page_context(answers, step), status=400 if step.missing else 200)
+        return introduction(request)
+    return render(request, "selfcheck/page.html", page_context(answers, step) | carried(request.POST), status=400 if step.missing else 200)
 
 
 def page_context(answers, step):
@@ -46,7 +48,7 @@ def page_context(answers, step):
     }
 
 
-def result_page(request, answers, status=200):
+def result_page(request, answers, status=200, **sharing):
     context = {
         "result": score(answers),
         "fitting": initiatives_that_fit(active_language()),
@@ -54,6 +56,7 @@ def result_page(request, answers, status=200):
         "hidden": answers.fields(),
         "source": answers.framework.source,
     }
+    context.update(sharing_context(request, **sharing))  # the forms to store it, only with her consent
     return render(request, "selfcheck/result.html", context, status=status)
 
 
