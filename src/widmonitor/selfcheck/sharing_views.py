@@ -5,6 +5,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from widmonitor.opendata import datasets
+from widmonitor.opendata.schema_org import dataset_json_ld
+
 from . import answers as walking
 from .forms import CodeForm, PairingConsentForm, StatisticsForm
 from .framework import framework
@@ -78,7 +81,9 @@ def keep_for_initiative(request, token):
 
 def statistics_page(request):
     stats = statistics()
-    return render(request, "selfcheck/statistics.html", {"statistics": stats, "areas": framework().areas, **tables(stats)})
+    json_ld = dataset_json_ld(datasets.self_check_statistics(), request)
+    context = {"statistics": stats, "areas": framework().areas, "json_ld": json_ld, **tables(stats)}
+    return render(request, "selfcheck/statistics.html", context)
 
 
 def statistics_download(request, fmt):
