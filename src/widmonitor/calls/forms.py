@@ -31,6 +31,18 @@ class ApplicationForm(forms.ModelForm):
                 self.fields[name].queryset = offered.order_by("position")
         self.fields["budget"].help_text = _("Between %(min)s and %(max)s euros.") % {"min": call.min_grant, "max": call.max_grant}
 
+    def save_version(self):
+        """Save the application and its sub-objectives, audiences and regions as one version of its history."""
+        application = self.save(commit=False)
+        application.skip_history_when_saving = True  # the links' own saves would each make a version
+        try:
+            application.save()
+            self.save_m2m()
+        finally:
+            del application.skip_history_when_saving
+        application.save(update_fields=["updated_at"])  # one history entry, links included
+        return application
+
 
 class ScoreForm(forms.Form):
     """One score (0 to the call's highest) and a comment per criterion."""

@@ -93,7 +93,7 @@ def edit(request, call, draft):
                     Application.objects.select_for_update().get(pk=draft.pk).check_editable()
                 else:
                     draft.check_editable()
-                saved = form.save()
+                saved = form.save_version()
                 if request.POST.get("action") == "submit":
                     saved.submit()
         except ValidationError as error:
