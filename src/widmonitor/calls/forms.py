@@ -106,4 +106,7 @@ class DecisionForm(forms.Form):
         label=_("Decision"), choices=[("funded", _("funded")), ("not-funded", _("not funded"))], widget=forms.RadioSelect
     )
     amount = forms.IntegerField(label=_("Amount granted (euros)"), min_value=0, required=False, help_text=_("Only when funded, e.g. 100000."))
-    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000, help_text=_("The applicant reads them."))
+    reasons = forms.CharField(
+        label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000, help_text=_("The applicant reads them."),
+        error_messages={"required": _("Give the reasons for the decision.")},
+    )

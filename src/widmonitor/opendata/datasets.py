@@ -4,6 +4,7 @@ The DCAT-AP catalogue (``dcat.py``), the schema.org descriptions of the dataset 
 (``schema_org.py``) and the test that fetches every distribution all read ``datasets()``:
 
 - the registry of published initiatives (CSV, CSV with semicolons, xlsx, JSON, per language);
+- the projects funded by the calls for projects (CSV, JSON, per language);
 - each indicator of the catalogue (CSV, CSV with semicolons, xlsx per language; where it has a
   Eurostat series, SDMX-CSV 2.0 and JSON-stat 2.0 per language too), with the statistical
   dimensions and attributes of that series (StatDCAT-AP);
@@ -24,6 +25,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from widmonitor.calls.models import Application
 from widmonitor.indicators.formats import FORMATS
 from widmonitor.indicators.formats.cube import SEX_OF
 from widmonitor.indicators.models import Observation
@@ -211,11 +213,35 @@ def report(edition):
     )
 
 
+def funded_projects():
+    """The projects funded by the calls for projects: title, organisation, amount, call, year (``calls.funding``)."""
+    funded = Application.objects.funded()
+    dates = funded.aggregate(first=Min("call__closes_at"), last=Max("call__closes_at"), modified=Max("decided_at"))
+    strategy = Strategy.objects.current()
+    return Dataset(
+        key="funded-projects",
+        title=in_languages(lambda: _("Projects funded by the calls for projects")),
+        description=in_languages(lambda: _(
+            "Every project a call for projects funded: its title, its organisation, the amount granted in euros, the call "
+            "and its year. Applications, scores and the people who applied or reviewed are never included."
+        )),  # fmt: skip
+        landing_pages=paths("calls:funded"),
+        themes=("GOVE", "SOCI"),
+        keywords=in_languages(lambda: [_("women in digital"), _("calls for projects"), _("funding")]),
+        first_year=dates["first"].year if dates["first"] else None,
+        last_year=dates["last"].year if dates["last"] else None,
+        geo=(strategy.country,) if strategy else (),
+        modified=dates["modified"],
+        distributions=files("calls:funded_download", (), (("csv", "CSV"), ("json", "JSON")), download_titles()),
+    )
+
+
 def datasets():
-    """Every dataset the platform publishes: the registry, each indicator, each published report edition."""
+    """Every dataset the platform publishes: the registry, the funded projects, each indicator, each published report edition."""
     facts = indicator_facts()
     return [
         registry(),
+        funded_projects(),
         *(indicator(item, facts[item.code]) for item in catalogue().values()),
         *(report(edition) for edition in Edition.objects.published()),
     ]

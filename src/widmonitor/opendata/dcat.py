@@ -95,7 +95,7 @@ class CatalogueGraph:
         nodes = {dataset.key: self.dataset(dataset) for dataset in found}
         for node in nodes.values():
             self.add(catalog, DCAT.dataset, node)
-        self.add(catalog, DCAT.service, self.service([node for key, node in nodes.items() if not key.startswith("report-")]))
+        self.add(catalog, DCAT.service, self.service([node for key, node in nodes.items() if not key.startswith("report-") and key != "funded-projects"]))
         return self.graph
 
     def publisher(self):
