@@ -11,7 +11,7 @@ from .conftest import application_of
 HOSTILE = '<script>alert("x")</script>'
 
 
-@pytest.mark.parametrize("language, words", [("nl", "Oproepen tot projecten"), ("fr", "Appels à projets"), ("en", "Calls for projects")])
+@pytest.mark.parametrize("language, words", [("nl", "Projectoproepen"), ("fr", "Appels à projets"), ("en", "Calls for projects")])
 def test_the_calls_are_listed_and_shown_in_every_language(anonymous, calls, language, words):
     with translation.override(language):
         listing, page = reverse("calls:list"), reverse("calls:detail", args=["call-a"])
