@@ -54,7 +54,7 @@ class ScoreForm(forms.Form):
         for criterion in self.criteria:
             score = initial_scores.get(criterion.pk)
             self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
-                label=str(criterion), min_value=0, max_value=score_max, required=False, initial=score.value if score else None,
+                label=_("Score"), min_value=0, max_value=score_max, required=False, initial=score.value if score else None,
                 help_text=_("From 0 to %(max)s.") % {"max": score_max},
             )  # fmt: skip
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(

@@ -160,7 +160,10 @@ def review_application(request, call, pk):
 @manager_required
 def ranking(request, call):
     criteria, entries = scoreboard(call, request.user)
-    context = {"call": call, "criteria": criteria, "entries": entries, "few": FEW, "decision_form": DecisionForm()}
+    context = {
+        "call": call, "criteria": criteria, "entries": entries, "few": FEW, "merit_weight": 100 - call.gap_weight,
+        "decision_form": DecisionForm(),
+    }  # fmt: skip
     return render(request, "calls/ranking.html", context)
 
 
