@@ -81,7 +81,7 @@ def test_the_funded_projects_are_public_as_a_page_csv_and_json_without_personal_
     decide(clients["manager of A"], closed, decision="funded", amount=90000, reasons="Secret reasons.")
     anonymous = clients["anonymous"]
     page = anonymous.get(reverse("calls:funded")).content.decode()
-    assert "Coding clubs &lt;b&gt;for&lt;/b&gt; girls" in page and "90000" in page and "Organisation X" in page
+    assert "Coding clubs &lt;b&gt;for&lt;/b&gt; girls" in page and "90,000" in page and "Organisation X" in page
     rows = list(csv.DictReader(io.StringIO(anonymous.get(reverse("calls:funded_download", args=["csv"])).content.decode("utf-8-sig"))))
     records = json.loads(anonymous.get(reverse("calls:funded_download", args=["json"])).content)
     expected = {"project": "Coding clubs <b>for</b> girls", "organisation": "Organisation X", "amount_eur": "90000", "call": "call-a", "year": str(closed.call.year)}

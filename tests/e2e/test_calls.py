@@ -130,7 +130,7 @@ def test_an_organisation_applies_two_reviewers_score_and_the_manager_decides(bro
     public = browser.new_page()
     public.goto(f"{base}/calls/funded/")
     expect(public.get_by_role("cell", name="Robot clubs for girls in libraries")).to_be_visible()
-    expect(public.get_by_role("cell", name="100000")).to_be_visible()
+    expect(public.get_by_role("cell", name="100,000")).to_be_visible()
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ class ApplicationForm(forms.ModelForm):
     def __init__(self, *args, user, call, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.call = call
+        self.fields["language"].label = _("Language of the application")  # the model field's label is made once, in one language
         self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=PartnerMembership.objects.organisation_ids(user))
         self.fields["sub_objectives"].queryset = call.sub_objectives.order_by("position")
         for name in ("audiences", "regions"):

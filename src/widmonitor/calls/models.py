@@ -17,6 +17,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from widmonitor.translated_fields import ContentLanguageField, TranslatableModel, TranslatedTextField
@@ -177,8 +178,8 @@ class Application(models.Model):
     """An organisation's application to a call: a draft until submitted, then reviewed and decided."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SUBMITTED = "submitted", _("submitted")
+        DRAFT = "draft", pgettext_lazy("application", "draft")
+        SUBMITTED = "submitted", pgettext_lazy("application", "submitted")
         FUNDED = "funded", _("funded")
         NOT_FUNDED = "not-funded", _("not funded")
 
