@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from widmonitor.calls.models import Application, Conflict, Score
+from django.contrib.auth import get_user_model
+
+from widmonitor.calls.models import Application, CallRole, Conflict, Score
 
 from .conftest import application_of
 
@@ -49,6 +51,16 @@ def edit_application(client, world):
     return Application.objects.get(pk=world["draft"].pk).title == "Tried"
 
 
+def open_call_form_in_back_office(client, world):
+    return client.get(reverse("admin:calls_call_add")).status_code == 200
+
+
+def grant_a_role(client, world):
+    user = world["other"]
+    client.post(reverse("admin:calls_callrole_add"), {"user": user.pk, "call": world["call"].pk, "role": "reviewer"})
+    return CallRole.objects.filter(user=user).exists()
+
+
 CASES = {
     # (action, roles allowed)
     "read the public call page": (read("calls:detail", "call-a"), set(ROLES)),
@@ -61,6 +73,8 @@ CASES = {
     "declare a conflict with it": (declare_conflict, {"reviewer"}),
     "read the ranking": (read("calls:ranking", "call-a"), {"manager of A"}),
     "decide on it": (decide, {"manager of A"}),
+    "open the call form of the back office": (open_call_form_in_back_office, {"moderator"}),
+    "grant a role in a call": (grant_a_role, {"moderator"}),
 }
 
 
@@ -72,7 +86,8 @@ def world(people, calls, organisations, submitted):
         "sub_objectives": [s.pk for s in draft.sub_objectives.all()], "audiences": [t.pk for t in draft.audiences.all()],
         "regions": [t.pk for t in draft.regions.all()], "expected_participants": 600, "expected_women": 450,
     }  # fmt: skip
-    return {"call": calls[0], "submitted": submitted, "draft": draft, "draft_form": form}
+    other = get_user_model().objects.create_user("someone", "someone@example.org", "pass-1234-pass")
+    return {"call": calls[0], "submitted": submitted, "draft": draft, "draft_form": form, "other": other}
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -99,3 +99,10 @@ def test_the_manager_sees_each_reviewers_score_and_the_spread(people, clients, t
     give(people["second reviewer"], three[0], [4, 5])
     page = clients["manager of A"].get(reverse("calls:ranking", args=["call-a"])).content.decode()
     assert "3.00" in page and "2–4, sd 1.00, 2 scores" in page and "Strong team" in page and "reviewer-2" in page
+
+
+def test_a_reviewer_who_speaks_for_the_applicant_organisation_does_not_reach_its_applications(people, calls, organisations, three):
+    from widmonitor.partners.models import PartnerMembership
+
+    PartnerMembership.objects.create(user=people["reviewer"], organisation=organisations[1])
+    assert set(Application.objects.reviewable_by(people["reviewer"], calls[0])) == {three[0]}

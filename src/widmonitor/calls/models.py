@@ -156,7 +156,8 @@ class ApplicationQuerySet(models.QuerySet):
 
     def reviewable_by(self, user, call):
         """The submitted applications of ``call`` that ``user`` may read: she reviews or manages it, and a
-        reviewer who is not its manager has declared no conflict with the application or its organisation."""
+        reviewer who is not its manager has declared no conflict with the application or its organisation,
+        nor is a partner of that organisation."""
         if not user.is_authenticated:
             return self.none()
         roles = set(CallRole.objects.filter(user=user, call=call).values_list("role", flat=True))
@@ -165,9 +166,14 @@ class ApplicationQuerySet(models.QuerySet):
             return queryset
         if CallRole.Role.REVIEWER not in roles:
             return self.none()
+        from widmonitor.partners.models import PartnerMembership
+
         conflicts = Conflict.objects.filter(reviewer=user, call=call)
-        return queryset.exclude(pk__in=conflicts.exclude(application=None).values("application_id")).exclude(
-            organisation__in=conflicts.exclude(organisation=None).values("organisation_id")
+        own = PartnerMembership.objects.filter(user=user).values("organisation_id")  # she speaks for it: a conflict without saying so
+        return (
+            queryset.exclude(pk__in=conflicts.exclude(application=None).values("application_id"))
+            .exclude(organisation__in=conflicts.exclude(organisation=None).values("organisation_id"))
+            .exclude(organisation__in=own)
         )
 
     def funded(self):
