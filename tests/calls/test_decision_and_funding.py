@@ -104,3 +104,12 @@ def test_the_funded_projects_are_a_dataset_of_the_catalogue(clients, closed):
     dataset = funded_projects()
     assert dataset.key == "funded-projects" and dataset.first_year == closed.call.year
     assert {d.path for d in dataset.distributions} == {f"/{lang}/calls/funded.{fmt}" for lang in ("nl", "fr", "en") for fmt in ("csv", "json")}
+
+
+def test_the_funded_projects_organisation_reports_its_reach_through_the_reach_pages(clients, closed):
+    decide(clients["manager of A"], closed, decision="funded", amount=90000, reasons="Good.")
+    uid = Application.objects.get(pk=closed.pk).initiative.uid
+    applicant = clients["partner of the applicant"]
+    assert f'/en/partner/initiatives/{uid}/reach/' in applicant.get(reverse("calls:application", args=[closed.pk])).content.decode()
+    assert applicant.get(reverse("reach:outcomes", args=[uid])).status_code == 200
+    assert clients["other partner"].get(reverse("reach:outcomes", args=[uid])).status_code == 404
