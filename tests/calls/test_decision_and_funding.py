@@ -113,3 +113,12 @@ def test_the_funded_projects_organisation_reports_its_reach_through_the_reach_pa
     assert f'/en/partner/initiatives/{uid}/reach/' in applicant.get(reverse("calls:application", args=[closed.pk])).content.decode()
     assert applicant.get(reverse("reach:outcomes", args=[uid])).status_code == 200
     assert clients["other partner"].get(reverse("reach:outcomes", args=[uid])).status_code == 404
+
+
+def test_the_funded_initiative_once_published_says_which_call_funded_it_and_how_much(clients, closed, people):
+    decide(clients["manager of A"], closed, decision="funded", amount=90000, reasons="Good.")
+    initiative = Application.objects.get(pk=closed.pk).initiative
+    type(initiative).objects.filter(pk=initiative.pk).publish(people["moderator"])
+    page = clients["anonymous"].get(reverse("portal:initiative", args=[initiative.uid])).content.decode()
+    assert 'Funded by the call for projects <a href="/en/calls/call-a/">Example call, made up for the tests (call-a)</a>' in page
+    assert "90,000 euros" in page
