@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from widmonitor.calls.models import Application
+from widmonitor.strategy.models import Objective
+from widmonitor.vocabularies.models import Term
 
 from ..partners.conftest import client_of
 
@@ -15,13 +17,9 @@ def form_data(organisation, call, **changes):
     subs = list(call.sub_objectives.values_list("pk", flat=True))[:1]
     data = {
         "organisation": organisation.pk, "title": "Coding clubs in libraries", "language": "fr", "summary": "Des clubs.",
-        "budget": 120000, "sub_objectives": subs, "audiences": [], "regions": [], "expected_participants": 600,
-        "expected_women": 450,
+        "budget": 120000, "sub_objectives": subs, "audiences": [Term.objects.get(vocabulary="audience", code="girls").pk],
+        "regions": [Term.objects.get(vocabulary="region", code="wallonia").pk], "expected_participants": 600, "expected_women": 450,
     }  # fmt: skip
-    from widmonitor.vocabularies.models import Term
-
-    data["audiences"] = [Term.objects.get(vocabulary="audience", code="girls").pk]
-    data["regions"] = [Term.objects.get(vocabulary="region", code="wallonia").pk]
     return {**data, **changes}
 
 
@@ -101,9 +99,34 @@ def test_she_applies_only_for_her_own_organisations(applicant, calls, organisati
 
 
 def test_a_sub_objective_the_call_does_not_fund_is_refused(applicant, calls, organisations):
-    from widmonitor.strategy.models import Objective
-
     call, org_x = calls[0], organisations[0]
     other = Objective.objects.current().sub_objectives().exclude(pk__in=call.sub_objectives.all()).first()
     response = applicant.post(reverse("calls:apply", args=[call.slug]), form_data(org_x, call, action="save", sub_objectives=[other.pk]))
     assert response.status_code == 400 and not Application.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "utc_now, is_open",
+    [
+        ((2027, 3, 28, 14, 59), True),  # 16:59 in Brussels, summer time since 02:00 that night
+        ((2027, 3, 28, 15, 0), False),  # 17:00 in Brussels: the deadline
+        ((2027, 3, 28, 15, 30), False),  # 17:30 in Brussels, though 16:30 in winter time
+    ],
+)
+def test_the_deadline_is_brussels_time_across_the_change_to_summer_time(calls, utc_now, is_open):
+    from datetime import UTC, datetime
+
+    call = calls[0]
+    call.opens_at = timezone.make_aware(datetime(2027, 3, 1, 9, 0))
+    call.closes_at = timezone.make_aware(datetime(2027, 3, 28, 17, 0))  # the site's time zone, Europe/Brussels
+    call.save()
+    assert call.is_open(datetime(*utc_now, tzinfo=UTC)) is is_open
+
+
+def test_the_call_page_shows_the_deadline_in_brussels_time(anonymous, calls):
+    from datetime import UTC, datetime
+
+    call = calls[0]
+    call.closes_at = datetime(2027, 3, 28, 15, 0, tzinfo=UTC)
+    call.save()
+    assert "28 March 2027, 17:00 (Brussels time)" in anonymous.get(reverse("calls:detail", args=["call-a"])).content.decode()
