@@ -106,3 +106,12 @@ def test_a_reviewer_who_speaks_for_the_applicant_organisation_does_not_reach_its
 
     PartnerMembership.objects.create(user=people["reviewer"], organisation=organisations[1])
     assert set(Application.objects.reviewable_by(people["reviewer"], calls[0])) == {three[0]}
+
+
+def test_a_score_given_before_the_reviewer_joined_the_applicant_organisation_no_longer_counts(people, calls, organisations, three):
+    from widmonitor.partners.models import PartnerMembership
+
+    give(people["reviewer"], three[0], [5, 5])
+    give(people["second reviewer"], three[0], [1, 1])
+    PartnerMembership.objects.create(user=people["reviewer"], organisation=organisations[0])
+    assert table(people, calls[0])[0] == ("X project", 1, pytest.approx(20), [1, 1])
