@@ -18,7 +18,7 @@ class CriterionInline(admin.StackedInline):
 class CallRoleInline(admin.TabularInline):
     model = CallRole
     extra = 1
-    autocomplete_fields = ("user",)
+    raw_id_fields = ("user",)  # as the partner memberships: moderators see no list of accounts
 
 
 @admin.register(Call)
@@ -34,4 +34,5 @@ class CallAdmin(admin.ModelAdmin):
 class CallRoleAdmin(admin.ModelAdmin):
     list_display = ("user", "call", "role")
     list_filter = ("role", "call")
-    autocomplete_fields = ("user",)
+    search_fields = ("user__username", "user__email", "call__slug")
+    raw_id_fields = ("user",)  # as the partner memberships: moderators see no list of accounts
