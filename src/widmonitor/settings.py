@@ -176,6 +176,7 @@ INSTALLED_APPS = [
     "widmonitor.experts",
     "widmonitor.sitepages",
     "widmonitor.dashboard",
+    "widmonitor.calls",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,7 @@ urlpatterns = [
     path("self-check/", include("widmonitor.selfcheck.urls")),
     path("experts/", include("widmonitor.experts.urls")),
     path("panel-check/", include("widmonitor.experts.panel_urls")),
+    path("", include("widmonitor.calls.urls")),  # /calls/..., /partner/calls/...
     path("", include("widmonitor.sitepages.urls")),
     path("", include("widmonitor.portal.urls")),
 )

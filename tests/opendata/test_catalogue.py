@@ -58,7 +58,7 @@ def test_every_dataset_the_platform_publishes_is_in_the_catalogue(catalogue):
     from widmonitor.indicators.catalogue import load_catalogue
 
     datasets = {str(node).split("#")[1] for node in catalogue.subjects(RDF.type, DCAT.Dataset)}
-    expected = {"registry", "reach", "report-2022", "self-check-statistics", *(f"indicator-{indicator.code}" for indicator in load_catalogue())}
+    expected = {"registry", "funded-projects", "reach", "report-2022", "self-check-statistics", *(f"indicator-{indicator.code}" for indicator in load_catalogue())}
     assert datasets == expected
 
 

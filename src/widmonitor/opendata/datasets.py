@@ -4,6 +4,7 @@ The DCAT-AP catalogue (``dcat.py``), the schema.org descriptions of the dataset 
 (``schema_org.py``) and the test that fetches every distribution all read ``datasets()``:
 
 - the registry of published initiatives (CSV, CSV with semicolons, xlsx, JSON, per language);
+- the projects funded by the calls for projects (CSV, JSON, per language);
 - each indicator of the catalogue (CSV, CSV with semicolons, xlsx per language; where it has a
   Eurostat series, SDMX-CSV 2.0 and JSON-stat 2.0 per language too), with the statistical
   dimensions and attributes of that series (StatDCAT-AP);
@@ -31,6 +32,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from widmonitor.calls.models import Application
 from widmonitor.indicators.formats import FORMATS
 from widmonitor.indicators.formats.cube import SEX_OF
 from widmonitor.indicators.models import Observation, ObservationRevision
@@ -278,6 +280,29 @@ def self_check_statistics():
     )
 
 
+def funded_projects():
+    """The projects funded by the calls for projects: title, organisation, amount, call, year (``calls.funding``)."""
+    funded = Application.objects.funded()
+    dates = funded.aggregate(first=Min("call__closes_at"), last=Max("call__closes_at"), modified=Max("decided_at"))
+    strategy = Strategy.objects.current()
+    return Dataset(
+        key="funded-projects",
+        title=in_languages(lambda: _("Projects funded by the calls for projects")),
+        description=in_languages(lambda: _(
+            "Every project a call for projects funded: its title, its organisation, the amount granted in euros, the call "
+            "and its year. Applications, scores and the people who applied or reviewed are never included."
+        )),  # fmt: skip
+        landing_pages=paths("calls:funded"),
+        themes=("GOVE", "SOCI"),
+        keywords=in_languages(lambda: [_("women in digital"), _("calls for projects"), _("funding")]),
+        first_year=dates["first"].year if dates["first"] else None,
+        last_year=dates["last"].year if dates["last"] else None,
+        geo=(strategy.country,) if strategy else (),
+        modified=dates["modified"],
+        distributions=files("calls:funded_download", (), (("csv", "CSV"), ("json", "JSON")), download_titles()),
+    )
+
+
 def indicators():
     facts = indicator_facts()
     return [indicator(item, facts[item.code]) for item in catalogue().values()]
@@ -299,6 +324,10 @@ def self_check_changed():
     return list(SharedCheck.objects.aggregate(Count("pk"), Max("pk")).values())
 
 
+def funded_changed():
+    return list(Application.objects.funded().aggregate(Count("pk"), Max("decided_at")).values())
+
+
 def reports_changed():
     return list(Edition.objects.published().values_list("year", "published_at"))
 
@@ -313,6 +342,7 @@ class Source:
 
 SOURCES = [
     Source(lambda: [registry()], registry_changed),
+    Source(lambda: [funded_projects()], funded_changed),
     Source(indicators, indicators_changed),
     Source(lambda: [reach()], reach_changed),
     Source(lambda: [report(edition) for edition in Edition.objects.published()], reports_changed),
@@ -321,7 +351,7 @@ SOURCES = [
 
 
 def datasets():
-    """Every dataset the platform publishes: the registry, each indicator, the reach, each published report edition,
+    """Every dataset the platform publishes: the registry, the funded projects, each indicator, the reach, each published report edition,
     the self-check's statistics."""
     return [dataset for source in SOURCES for dataset in source.build()]
 
