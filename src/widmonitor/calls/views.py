@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from widmonitor.opendata import datasets
+from widmonitor.opendata.schema_org import dataset_json_ld
 from widmonitor.partners.access import partner_required
 from widmonitor.partners.models import PartnerMembership
 
@@ -37,7 +39,8 @@ def call_detail(request, slug):
 
 @require_GET
 def funded(request):
-    return render(request, "calls/funded.html", {"rows": funded_rows()})
+    json_ld = dataset_json_ld(datasets.funded_projects(), request)
+    return render(request, "calls/funded.html", {"rows": funded_rows(), "json_ld": json_ld})
 
 
 @require_GET
