@@ -96,6 +96,7 @@ class Layout:
             Column("regions", "regions", CODES, 18, vocabulary="region"),
             Column("languages", "languages", CODES, 12, vocabulary="language"),
             Column("formats", "formats", CODES, 18, vocabulary="format"),
+            Column("digcomp", "digcomp", CODES, 16, vocabulary="digcomp"),
             Column("cost", "cost", CHOICE, 10),
             Column("starts", "starts", DATE, 11),
             Column("ends", "ends", DATE, 11),

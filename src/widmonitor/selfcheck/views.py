@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from widmonitor.languages import active_language
 
 from . import answers as walking
-from .fitting import LEARNING_FORMATS, initiatives_that_fit
+from . import fitting
 from .framework import LEVELS, framework
 from .saved_file import SavedFileRefused, dump, load
 from .scoring import score
@@ -47,10 +47,13 @@ def page_context(answers, step):
 
 
 def result_page(request, answers, status=200):
+    result, offered, language = score(answers), fitting.choices(), active_language()
+    wishes = fitting.Wishes.from_form(request.POST, offered, language)
     context = {
-        "result": score(answers),
-        "fitting": initiatives_that_fit(active_language()),
-        "learning_formats": LEARNING_FORMATS,
+        "result": result,
+        "fitting": fitting.initiatives_that_fit(result, wishes, language),
+        "wishes": wishes,
+        "offered": offered,
         "hidden": answers.fields(),
         "source": answers.framework.source,
     }
