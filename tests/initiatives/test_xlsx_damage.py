@@ -86,12 +86,12 @@ REFUSED = [
     pytest.param(huge_behind_a_small_dimension, [TOO_MANY_ROWS], id="rows past a stale dimension count"),
     pytest.param(
         lambda path: factory.set_cells(path, {"Z3": "check with Anna"}),
-        [f'Initiatives, row 3, column Z (no header): the cell holds "check with Anna" {NO_HEADER}'],
+        [f'Initiatives, row 3, column AA (no header): the cell holds "check with Anna" {NO_HEADER}'],
         id="a value right of the last header",
     ),
     pytest.param(
         lambda path: factory.set_cells(path, {"Z2": "=LEN(D2)"}),
-        [f'Initiatives, row 2, column Z (no header): the cell holds "=LEN(D2)" {NO_HEADER}'],
+        [f'Initiatives, row 2, column AA (no header): the cell holds "=LEN(D2)" {NO_HEADER}'],
         id="a helper formula beside the table",
     ),
     pytest.param(
@@ -329,7 +329,7 @@ def test_the_new_problems_are_typed_data_with_stable_codes(overview):
     assert [(error.code, error.row, error.column, error.header, error.value) for error in errors] == [
         ("wrong_type", 2, "W", "source_section", "5.3"),
         ("wrong_type", 3, "Q", "starts", "2021-11-01"),
-        ("unheaded_cell", 3, "Z", "no header", "note"),
+        ("unheaded_cell", 3, "AA", "no header", "note"),
     ]
 
 

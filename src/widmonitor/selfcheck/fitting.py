@@ -11,7 +11,9 @@ charge only". The rules, on top of the finder's:
    An initiative that states no format is not left out for it (as in the finder).
 3. **Constraints** of the finder: free of charge only, language, region, her age band.
 4. **Score**: the finder's weights, and for each area to improve it develops ``AREA_WEIGHTS`` (the
-   area she has most to gain in first), 1 for each competence below "advanced" it names.
+   area she has most to gain in first); a competence below "advanced" it names is said in its
+   reasons but adds nothing, so that naming many competences does not outrank a better area.
+   With no format chosen, each way to learn adds 1.
 5. **Empty**: constraints are left out one at a time in ``RELAX_ORDER`` until something fits:
    first that it develops her areas, then the format, then the finder's order. What she said
    about herself and where she can go is left out last; the page says what was left out.
@@ -92,7 +94,7 @@ def preferences(wishes, result):
     found = finder.preferences(wishes.profile())
     for weight, area in zip(AREA_WEIGHTS, result.to_improve):
         found[f"{DIGCOMP}:{area.area.code}"] = (weight, DIGCOMP)
-        found.update({f"{DIGCOMP}:{c.competence.code}": (1, DIGCOMP) for c in area.competences if c.next})
+        found.update({f"{DIGCOMP}:{c.competence.code}": (0, DIGCOMP) for c in area.competences if c.next})  # named, not weighed
     if not wishes.format:
         found.update({f"format:{code}": (1, "learning") for code in LEARNING_FORMATS})
     return found

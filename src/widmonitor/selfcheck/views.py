@@ -10,6 +10,7 @@ from widmonitor.languages import active_language
 from . import answers as walking
 from . import fitting
 from .framework import LEVELS, framework
+from .pdf import result_pdf
 from .saved_file import SavedFileRefused, dump, load
 from .scoring import score
 
@@ -67,6 +68,16 @@ def download(request):
         return render(request, "selfcheck/intro.html", {"framework": framework(), "refused": _("The answers are not complete: answer every page of the self-check before downloading them.")}, status=400)
     response = HttpResponse(dump(answers), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="self-check.json"'
+    return response
+
+
+@require_POST
+def download_pdf(request):
+    answers = walking.Answers.from_form(framework(), request.POST)
+    if not answers.complete:
+        return render(request, "selfcheck/intro.html", {"framework": framework(), "refused": _("The answers are not complete: answer every page of the self-check before downloading them.")}, status=400)
+    response = HttpResponse(result_pdf(score(answers), active_language()), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="self-check.pdf"'
     return response
 
 
