@@ -20,9 +20,9 @@ def refuse(url):
     raise NothingFetched(url)
 
 
-def result_pdf(result, language, source):
+def result_pdf(result, language):
     """The PDF's bytes of ``result`` (a scoring.Result), in the active interface ``language``."""
     from weasyprint import HTML  # noqa: PLC0415  (loads pango; only the PDF needs it)
 
-    html = render_to_string(TEMPLATE, {"result": result, "language": language, "source": source, "date": timezone.localdate()})
+    html = render_to_string(TEMPLATE, {"result": result, "language": language, "date": timezone.localdate()})
     return HTML(string=html, url_fetcher=refuse).write_pdf(pdf_variant=PDF_VARIANT)
