@@ -119,5 +119,5 @@ def test_the_result_with_initiatives_and_left_out_choices_has_no_serious_accessi
         audited.locator("button[value=next]").click()
     audited.select_option("#fit-language", "de")  # nothing in German: the page says what it left out
     audited.locator("button[value=fit]").click()
-    assert audited.locator(".relaxed li").count() >= 2 and audited.locator(".result-list .result").count() >= 1
+    assert audited.locator(".relaxed li").count() >= 1 and audited.locator(".result-list .result").count() >= 1
     assert serious_violations(audited, axe_source) == []

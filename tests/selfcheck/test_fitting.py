@@ -81,12 +81,10 @@ NOT_DEVELOPED = "developing the areas you can improve (no initiative that fits t
         ({"a3": 0, "a4": 0}, Wishes(age="age-12-18", free_only=True), ["fictional-coding-club"], []),
         ({"a1": 0}, Wishes(language="en"), ["fictional-online-communication"], [NOT_DEVELOPED]),  # nothing develops area 1
         ({"a3": 0, "a4": 0}, Wishes(region="brussels"), ["fictional-online-communication", "fictional-untagged-course"], [NOT_DEVELOPED]),
-        (  # nothing in German: what she can improve first, then the ways to learn, left out in that order
-            {"a4": 0},
-            Wishes(language="de"),
-            ["fictional-safety-workshop", "fictional-safety-campaign", "fictional-coding-club", "fictional-untagged-course", "fictional-online-communication"],
-            [NOT_DEVELOPED, "training, courses and mentoring only", "in German"],
-        ),
+        # nothing in German: her areas and the ways to learn are left out before the language, then put back
+        ({"a4": 0}, Wishes(language="de"), ["fictional-safety-workshop"], ["in German"]),
+        # free in Brussels: only the campaign (no region, free) develops area 4; the ways to learn stay left out
+        ({"a3": 0, "a4": 0}, Wishes(region="brussels", free_only=True), ["fictional-safety-campaign"], ["training, courses and mentoring only"]),
         ({}, Wishes(language="fr", format="mentoring"), ["fictional-coding-club", "fictional-safety-campaign", "fictional-online-communication"], ["mentoring only"]),  # nothing to improve
     ],
 )

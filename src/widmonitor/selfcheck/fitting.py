@@ -16,7 +16,8 @@ charge only". The rules, on top of the finder's:
    With no format chosen, each way to learn adds 1.
 5. **Empty**: constraints are left out one at a time in ``RELAX_ORDER`` until something fits:
    first that it develops her areas, then the format, then the finder's order. What she said
-   about herself and where she can go is left out last; the page says what was left out.
+   about herself and where she can go is left out last. A rule left out before the last one
+   comes back if something still fits with it; the page says what stayed left out.
 
 Nothing of hers is kept: the initiatives' entries are cached per state of the search index and
 language (``search.cache.generation``); the ranking is computed for each request.
@@ -113,11 +114,26 @@ def entries(language):
 def initiatives_that_fit(result, wishes, language):
     """The best SHOWN published initiatives for ``result`` and ``wishes``, for a reader of ``language``."""
     areas = areas_to_improve(result)
-    matches, relaxed = finder.relax(entries(language), rules(wishes, areas), preferences(wishes, result), wishes.profile())
+    matches, relaxed = relax(entries(language), rules(wishes, areas), preferences(wishes, result), wishes.profile())
     shown, labels = finder.with_cards(matches[:SHOWN]), finder.token_labels()
     for match in shown:
         match.reasons = reasons(match.matched, labels)
     return Fitting(shown, relaxed_sentences(relaxed, wishes, labels), areas)
+
+
+def relax(entries, constraints, preferred, profile):
+    """The finder's relaxation, then each rule it left out before the last put back where something still fits.
+
+    The finder leaves rules out in order until something fits; a rule left out early may not be what kept
+    everything out (an initiative developing her area that is no course): it comes back, and is not said.
+    """
+    matches, relaxed = finder.relax(entries, constraints, preferred, profile)
+    kept = [rule for rule in constraints if rule not in relaxed]
+    for rule in reversed(relaxed[:-1]):
+        tried = finder.rank(entries, [*kept, rule], preferred, profile)
+        if tried:
+            matches, kept, relaxed = tried, [*kept, rule], [r for r in relaxed if r != rule]
+    return matches, relaxed
 
 
 def reasons(matched, labels):
@@ -140,7 +156,7 @@ def relaxed_sentences(relaxed, wishes, labels):
     said = []
     for rule in relaxed:
         if rule.name == "digcomp":
-            said.append(_("developing the areas you can improve (no initiative that fits the rest says it does)"))
+            said.append(_("developing the areas you can improve (no initiative that fits the rest says it does)"))  # true: put back otherwise
         elif rule.name == "format":
             said.append(_("%(format)s only") % {"format": labels.get(f"format:{wishes.format}", wishes.format)})
         elif rule.name == "learning":
