@@ -144,3 +144,12 @@ def test_a_bad_digcomp_cell_is_a_typed_located_error_and_changes_nothing(tagged_
     assert (error.code, error.sheet, error.row, error.column, error.header, error.value) == ("unknown_code", "Initiatives", 3, "Y", "digcomp", cell)
     assert str(error).startswith(f"Initiatives, row 3, column Y (digcomp): {message}")
     assert factory.database_state() == before
+
+
+def test_the_bundled_registry_tags_only_what_its_sources_say_plainly_and_the_notes_say_why(registry):
+    tagged = Initiative.objects.filter(digcomp__isnull=False).distinct()
+    assert sorted(tagged.values_list("uid", flat=True)) == [
+        "becode-coding-school", "coderdojo-leren-programmeren", "molengeek-coding-school-and-coworking", "python-online-tutorial",
+    ]  # fmt: skip
+    assert all("DigComp 3.4 (Programming) because" in i.provenance_note for i in tagged)
+    assert {code for i in tagged for code in i.digcomp.values_list("code", flat=True)} == {"3.4"}

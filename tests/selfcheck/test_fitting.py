@@ -128,3 +128,10 @@ def test_a_competence_she_reached_is_not_named_as_one_to_improve(tagged_registry
 )
 def test_her_choices_are_read_from_the_form_keeping_only_what_it_offers(vocabularies, posted, wishes):
     assert Wishes.from_form(posted, choices(), "fr") == wishes
+
+
+def test_in_the_bundled_registry_the_coding_schools_come_first_for_someone_to_improve_in_content_creation(registry):
+    fitting = initiatives_that_fit(result_with(a3=0, a1=2), Wishes(), "en")
+    assert fitting.relaxed == []
+    assert {m.uid for m in fitting.matches} <= {"becode-coding-school", "coderdojo-leren-programmeren", "molengeek-coding-school-and-coworking", "python-online-tutorial"}
+    assert fitting.matches and all(m.reasons[0] == "develops what you can improve: 3.4 Programming" for m in fitting.matches)

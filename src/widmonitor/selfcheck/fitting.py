@@ -19,13 +19,14 @@ charge only". The rules, on top of the finder's:
    about herself and where she can go is left out last. A rule left out before the last one
    comes back if something still fits with it; the page says what stayed left out.
 
-Nothing of hers is kept: the initiatives' entries are cached per state of the search index and
-language (``search.cache.generation``); the ranking is computed for each request.
+Nothing of hers is kept: the initiatives' entries and the codes' labels are cached per state of
+the search index and language (``search.cache.generation``); the ranking is computed for each request.
 """
 
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from widmonitor.portal import finder
@@ -111,11 +112,21 @@ def entries(language):
     return found
 
 
+def code_labels():
+    """The finder's labels of the codes, in the active language, cached as the entries are."""
+    key = f"widmonitor:selfcheck:labels:{generation()}:{get_language()}"
+    found = cache.get(key)
+    if found is None:
+        found = finder.token_labels()
+        cache.set(key, found, TIMEOUT)
+    return found
+
+
 def initiatives_that_fit(result, wishes, language):
     """The best SHOWN published initiatives for ``result`` and ``wishes``, for a reader of ``language``."""
     areas = areas_to_improve(result)
     matches, relaxed = relax(entries(language), rules(wishes, areas), preferences(wishes, result), wishes.profile())
-    shown, labels = finder.with_cards(matches[:SHOWN]), finder.token_labels()
+    shown, labels = finder.with_cards(matches[:SHOWN]), code_labels()
     for match in shown:
         match.reasons = reasons(match.matched, labels)
     return Fitting(shown, relaxed_sentences(relaxed, wishes, labels), areas)
