@@ -153,3 +153,11 @@ def test_the_bundled_registry_tags_only_what_its_sources_say_plainly_and_the_not
     ]  # fmt: skip
     assert all("DigComp 3.4 (Programming) because" in i.provenance_note for i in tagged)
     assert {code for i in tagged for code in i.digcomp.values_list("code", flat=True)} == {"3.4"}
+
+
+@pytest.mark.parametrize(("language", "said"), [("nl", "Ontwikkelt (DigComp 2.2)</dt><dd>3.4 Programmeren"), ("fr", "Développe (DigComp 2.2)</dt><dd>3.4 Programmation"), ("en", "Develops (DigComp 2.2)</dt><dd>3.4 Programming")])
+def test_the_initiative_s_page_says_what_it_develops(anonymous, world, language, said):
+    from widmonitor.initiatives.writes import save_initiative
+
+    save_initiative(world["x"], {"digcomp": [tag("3.4")]}, reason="Tagged")
+    assert said in anonymous.get(f"/{language}/initiatives/x-coding-club/").content.decode()
