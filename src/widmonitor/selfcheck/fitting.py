@@ -14,7 +14,7 @@ charge only". The rules, on top of the finder's:
    area she has most to gain in first); a competence below "advanced" it names is said in its
    reasons but adds nothing, so that naming many competences does not outrank a better area.
    With no format chosen, each way to learn adds 1.
-5. **Empty**: constraints are left out one at a time in ``RELAX_ORDER`` until something fits:
+5. **Empty**: constraints are left out one at a time, in the order ``rules`` gives, until something fits:
    first that it develops her areas, then the format, then the finder's order. What she said
    about herself and where she can go is left out last. A rule left out before the last one
    comes back if something still fits with it; the page says what stayed left out.
@@ -36,7 +36,6 @@ from widmonitor.search.facets import DIGCOMP
 LEARNING_FORMATS = ("training", "course", "mentoring")
 SHOWN = 10
 AREA_WEIGHTS = (6, 5, 4, 3, 2)  # the areas to improve, the lowest score first
-RELAX_ORDER = ("digcomp", "format", "learning", *finder.RELAX_ORDER)
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,6 @@ class Wishes:
 class Fitting:
     matches: list  # finder.Matches, best first, with their reasons
     relaxed: list  # what was left out to find anything, as sentences
-    areas: tuple  # the codes of the areas to improve, as ranked
 
 
 def areas_to_improve(result):
@@ -82,7 +80,7 @@ def areas_to_improve(result):
 
 
 def rules(wishes, areas):
-    """The constraints, in ``RELAX_ORDER``."""
+    """The constraints, in the order they are left out: develops, format or a way to learn, then the finder's."""
     found = [finder.Rule("digcomp", DIGCOMP, frozenset(areas), strict=True)] if areas else []
     if wishes.format:
         found.append(finder.Rule("format", "format", frozenset({wishes.format})))
@@ -129,19 +127,19 @@ def initiatives_that_fit(result, wishes, language):
     shown, labels = finder.with_cards(matches[:SHOWN]), code_labels()
     for match in shown:
         match.reasons = reasons(match.matched, labels)
-    return Fitting(shown, relaxed_sentences(relaxed, wishes, labels), areas)
+    return Fitting(shown, relaxed_sentences(relaxed, wishes, labels))
 
 
-def relax(entries, constraints, preferred, profile):
+def relax(rows, constraints, preferred, profile):
     """The finder's relaxation, then each rule it left out before the last put back where something still fits.
 
     The finder leaves rules out in order until something fits; a rule left out early may not be what kept
     everything out (an initiative developing her area that is no course): it comes back, and is not said.
     """
-    matches, relaxed = finder.relax(entries, constraints, preferred, profile)
+    matches, relaxed = finder.relax(rows, constraints, preferred, profile)
     kept = [rule for rule in constraints if rule not in relaxed]
     for rule in reversed(relaxed[:-1]):
-        tried = finder.rank(entries, [*kept, rule], preferred, profile)
+        tried = finder.rank(rows, [*kept, rule], preferred, profile)
         if tried:
             matches, kept, relaxed = tried, [*kept, rule], [r for r in relaxed if r != rule]
     return matches, relaxed
