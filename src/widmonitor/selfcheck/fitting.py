@@ -100,24 +100,24 @@ def preferences(wishes, result):
     return found
 
 
-def entries(language):
-    """The finder's entries of every published initiative, cached per state of the index and language."""
-    key = f"widmonitor:selfcheck:entries:{generation()}:{language}"
+def cached(name, language, compute):
+    """``compute()``, kept in the cache per state of the search index and ``language``: it holds nothing of hers."""
+    key = f"widmonitor:selfcheck:{name}:{generation()}:{language}"
     found = cache.get(key)
     if found is None:
-        found = finder.entries(language)
+        found = compute()
         cache.set(key, found, TIMEOUT)
     return found
+
+
+def entries(language):
+    """The finder's entries of every published initiative, titled in ``language``."""
+    return cached("entries", language, lambda: finder.entries(language))
 
 
 def code_labels():
-    """The finder's labels of the codes, in the active language, cached as the entries are."""
-    key = f"widmonitor:selfcheck:labels:{generation()}:{get_language()}"
-    found = cache.get(key)
-    if found is None:
-        found = finder.token_labels()
-        cache.set(key, found, TIMEOUT)
-    return found
+    """The finder's labels of the codes, in the active language."""
+    return cached("labels", get_language(), finder.token_labels)
 
 
 def initiatives_that_fit(result, wishes, language):
@@ -178,6 +178,10 @@ def relaxed_sentences(relaxed, wishes, labels):
 
 
 def choices():
-    """What the result page's form offers: the finder's ages, regions, languages and formats."""
-    offered = finder.choices()
-    return {name: offered[name] for name in ("age", "region", "language", "format")}
+    """What the result page's form offers: the finder's ages, regions, languages and formats, in the active language."""
+
+    def offered():
+        found = finder.choices()
+        return {name: [(code, str(label)) for code, label in found[name]] for name in ("age", "region", "language", "format")}
+
+    return cached("choices", get_language(), offered)
