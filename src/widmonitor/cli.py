@@ -7,7 +7,7 @@ COMMANDS = {
     "demo": ("demo", "set up with the bundled data and serve on http://127.0.0.1:8000"),
     "serve": ("serve", "serve the platform (default 127.0.0.1:8000)"),
     "setup": ("setup", "migrate and load lists, strategy and bundled registry"),
-    "load-vocabularies": ("load_vocabularies", "load the controlled lists (config/vocabularies.yaml)"),
+    "load-vocabularies": ("load_vocabularies", "load the controlled lists (config/vocabularies.yaml) and the DigComp 2.2 list"),
     "load-strategy": ("load_strategy", "load a strategy file (config/strategies/*.yaml)"),
     "load-initiatives": ("load_initiatives", "load registry files (data/registry/*.yaml), then the public facts"),
     "load-facts": ("load_facts", "load the public facts (data/registry/facts/*.yaml) and fill what records lack"),

@@ -35,7 +35,7 @@ def test_a_download_holds_every_published_initiative_and_no_private_column(anony
     assert {row["uid"] for row in rows} == PUBLISHED
     assert list(rows[0]) == [
         "uid", "title_nl", "title_fr", "title_en", "summary_nl", "summary_fr", "summary_en", "original_language",
-        "organisations", "objectives", "audiences", "regions", "languages", "formats", "implied_audiences", "cost",
+        "organisations", "objectives", "audiences", "regions", "languages", "formats", "digcomp", "implied_audiences", "cost",
         "sector", "status", "starts", "ends", "url", "source_document", "source_section", "facts_searched", "fact_sources",
         "updated_at",
     ]  # no provenance_note: the curators' notes stay in the back office

@@ -40,7 +40,8 @@ def test_no_strategy_loaded_answers_not_found(anonymous, db):
 def test_vocabularies_give_each_term_in_every_language_and_the_fixed_choices(anonymous, careful_registry):
     answer = anonymous.get("/api/vocabularies?lang=fr").json()
     lists = {vocabulary["code"]: vocabulary for vocabulary in answer["vocabularies"]}
-    assert set(lists) == {"audience", "region", "language", "format"}
+    assert set(lists) == {"audience", "region", "language", "format", "digcomp"}
+    assert lists["digcomp"]["label"] == "domaine ou compétence DigComp 2.2" and len(lists["digcomp"]["terms"]) == 26
     brussels = next(term for term in lists["region"]["terms"] if term["code"] == "brussels")
     assert brussels["label"]["text"] == "Région de Bruxelles-Capitale"
     assert brussels["labels"]["nl"] == "Brussels Hoofdstedelijk Gewest"

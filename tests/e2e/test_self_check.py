@@ -65,3 +65,59 @@ def test_every_kind_of_self_check_page_has_no_serious_accessibility_violation(au
         audited.locator("button[value=next]").click()
     found["result"] = serious_violations(audited, axe_source)
     assert found == {"introduction": [], "step": [], "missing": [], "result": []}
+
+
+# --- the initiatives that fit, her choices and the PDF (fictional tagged records of tests/selfcheck/test_fitting.py) ---
+
+from ..selfcheck.test_fitting import tagged_registry  # noqa: E402, F401  (a fixture)
+
+FIRST_FIT = {"nl": "Communicating online", "fr": "Coding club for girls", "en": "Communicating online"}  # the lowest area first
+DEVELOPS = {"nl": "ontwikkelt wat u kunt verbeteren", "fr": "développe ce que vous pouvez améliorer", "en": "develops what you can improve"}
+FREE_FIT = {"nl": "Safe online: a workshop", "fr": "Coding club for girls", "en": "Poster campaign on passwords"}  # en: the only free one, no course
+
+
+def complete_with_the_keyboard(page, url, language):
+    page.goto(f"{url}/{language}/self-check/")
+    tab_to(page, "selfcheck-start")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    while page.locator("h1").inner_text() != RESULT[language]:
+        answer_page_with_the_keyboard(page)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_she_sees_the_initiatives_that_fit_narrows_them_and_downloads_the_pdf_with_the_keyboard(page, live_server, tagged_registry, expect, language):
+    import io
+
+    from pypdf import PdfReader
+
+    complete_with_the_keyboard(page, live_server.url, language)
+    first = page.locator(".result-list .result").first
+    expect(first.get_by_role("link")).to_contain_text(FIRST_FIT[language])  # the title in English, marked as such in nl and fr
+    expect(first.locator("ul.reasons")).to_contain_text(DEVELOPS[language])
+
+    tab_to(page, "fit-free")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # the form's button
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator(".result-list .result").first.get_by_role("link")).to_contain_text(FREE_FIT[language])
+    expect(page.locator("#fit-free")).to_be_checked()
+
+    tab_to(page, "selfcheck-pdf")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    reader = PdfReader(io.BytesIO(download.value.path().read_bytes()))
+    assert reader.pages[0].extract_text().startswith(RESULT[language]) and reader.trailer["/Root"]["/Lang"] == language
+
+
+def test_the_result_with_initiatives_and_left_out_choices_has_no_serious_accessibility_violation(audited, axe_source, live_server, tagged_registry):
+    audited.goto(f"{live_server.url}/en/self-check/")
+    audited.locator("#selfcheck-start").click()
+    while audited.locator("h1").inner_text() != RESULT["en"]:
+        audited.locator("fieldset input[value=not-yet]").evaluate_all("radios => radios.forEach(r => r.checked = true)")
+        audited.locator("button[value=next]").click()
+    audited.select_option("#fit-language", "de")  # nothing in German: the page says what it left out
+    audited.locator("button[value=fit]").click()
+    assert audited.locator(".relaxed li").count() >= 1 and audited.locator(".result-list .result").count() >= 1
+    assert serious_violations(audited, axe_source) == []

@@ -40,7 +40,7 @@ def test_a_row_whose_record_changed_since_the_export_is_refused_naming_who_and_w
     report = import_overview(export_then_edit)
 
     assert [str(e) for e in report.errors] == [
-        f'Initiatives, row 2, column Y (version): record "coderdojo-belgium" was changed by moderator on {when} after '
+        f'Initiatives, row 2, column Z (version): record "coderdojo-belgium" was changed by moderator on {when} after '
         f"this file was exported (file: version {coderdojo.version - 1}, registry: version {coderdojo.version}): export "
         "again, or import with --overwrite to replace that change"
     ]
@@ -80,7 +80,7 @@ def test_a_row_without_a_version_cannot_change_an_existing_record(strategy, tmp_
 
     assert len(report.errors) == 1
     assert str(report.errors[0]).startswith(
-        'Initiatives, row 3, column Y (version): record "women-in-tech-day" has no version in this file'
+        'Initiatives, row 3, column Z (version): record "women-in-tech-day" has no version in this file'
     )
 
 

@@ -85,13 +85,13 @@ def merged_in_a_second_sheet_part(path):
 REFUSED = [
     pytest.param(huge_behind_a_small_dimension, [TOO_MANY_ROWS], id="rows past a stale dimension count"),
     pytest.param(
-        lambda path: factory.set_cells(path, {"Z3": "check with Anna"}),
-        [f'Initiatives, row 3, column Z (no header): the cell holds "check with Anna" {NO_HEADER}'],
+        lambda path: factory.set_cells(path, {"AA3": "check with Anna"}),
+        [f'Initiatives, row 3, column AA (no header): the cell holds "check with Anna" {NO_HEADER}'],
         id="a value right of the last header",
     ),
     pytest.param(
-        lambda path: factory.set_cells(path, {"Z2": "=LEN(D2)"}),
-        [f'Initiatives, row 2, column Z (no header): the cell holds "=LEN(D2)" {NO_HEADER}'],
+        lambda path: factory.set_cells(path, {"AA2": "=LEN(D2)"}),
+        [f'Initiatives, row 2, column AA (no header): the cell holds "=LEN(D2)" {NO_HEADER}'],
         id="a helper formula beside the table",
     ),
     pytest.param(
@@ -158,7 +158,7 @@ REFUSED = [
     pytest.param(lambda path: factory.flip_byte(path, SHEET_PART), [DAMAGED], id="a flipped byte in the compressed sheet"),
     pytest.param(replace(SHEET_PART, b"Women in Tech Day", b"Women in\x01Tech Day"), [DAMAGED], id="a character XML refuses"),
     pytest.param(remove_part(SHEET_PART), [DAMAGED], id="missing sheet part"),
-    pytest.param(replace(SHEET_PART, b'<c r="Y3" t="n"><v>1', b'<c r="Y3" t="n"><v>one'), [DAMAGED], id="a number of letters"),
+    pytest.param(replace(SHEET_PART, b'<c r="Z3" t="n"><v>1', b'<c r="Z3" t="n"><v>one'), [DAMAGED], id="a number of letters"),
     pytest.param(shared(cut_part("xl/sharedStrings.xml")), [DAMAGED], id="truncated shared strings"),
     pytest.param(
         shared(replace(SHEET_PART, b'<c r="D3" t="s"><v>', b'<c r="D3" t="s"><v>999')),
@@ -322,14 +322,14 @@ def test_it_says_what_another_kind_of_file_is_and_how_to_save_it_as_xlsx(overvie
 
 def test_the_new_problems_are_typed_data_with_stable_codes(overview):
     factory.edit(overview, {(2, "source_section"): 5.3, (3, "starts"): datetime.datetime(2021, 11, 1)})
-    factory.set_cells(overview, {"Z3": "note"})
+    factory.set_cells(overview, {"AA3": "note"})
 
     errors = import_overview(overview).errors
 
     assert [(error.code, error.row, error.column, error.header, error.value) for error in errors] == [
         ("wrong_type", 2, "W", "source_section", "5.3"),
         ("wrong_type", 3, "Q", "starts", "2021-11-01"),
-        ("unheaded_cell", 3, "Z", "no header", "note"),
+        ("unheaded_cell", 3, "AA", "no header", "note"),
     ]
 
 
@@ -358,7 +358,7 @@ def titles():
 
 def test_rows_a_stale_dimension_hides_are_imported(overview):
     factory.edit(overview, {(3, "title_en"): "Women in Tech Day 2022"})
-    factory.set_dimension(overview, "A1:Y2")
+    factory.set_dimension(overview, "A1:Z2")
 
     report = import_overview(overview)
 
@@ -379,7 +379,7 @@ def test_columns_a_stale_dimension_hides_are_imported(overview):
 @pytest.mark.parametrize(
     "change",
     [
-        pytest.param(lambda path: factory.set_dimension(path, "A1:Y1048576"), id="a dimension claiming every row"),
+        pytest.param(lambda path: factory.set_dimension(path, "A1:Z1048576"), id="a dimension claiming every row"),
         pytest.param(
             lambda path: factory.replace_in_part(
                 path, SHEET_PART, b"</sheetData>", b'<row r="60000"><c r="A60000" s="0" /></row></sheetData>'
@@ -389,7 +389,7 @@ def test_columns_a_stale_dimension_hides_are_imported(overview):
         pytest.param(lambda path: factory.reorder_columns(path, ["starts", "ends", "version", "id"]), id="columns reordered"),
         pytest.param(lambda path: load_workbook(path).save(path), id="re-saved by openpyxl"),
         pytest.param(factory.share_strings, id="text in shared strings"),
-        pytest.param(lambda path: factory.set_cells(path, {"Z3": "   "}), id="spaces beside the table"),
+        pytest.param(lambda path: factory.set_cells(path, {"AA3": "   "}), id="spaces beside the table"),
     ],
 )
 def test_a_file_changed_only_in_form_changes_nothing(overview, change):

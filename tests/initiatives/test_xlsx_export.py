@@ -75,7 +75,7 @@ def test_it_freezes_a_bold_header_and_lists_the_codes(initiatives, tmp_path):
 
     workbook = load_workbook(path)
     sheet = workbook["Initiatives"]
-    assert (sheet.freeze_panes, sheet.auto_filter.ref, sheet["A1"].font.b) == ("A2", "A1:Y3", True)
+    assert (sheet.freeze_panes, sheet.auto_filter.ref, sheet["A1"].font.b) == ("A2", "A1:Z3", True)
     codes = [row for row in workbook["Codes"].iter_rows(values_only=True)]
     assert codes[0] == ("vocabulary", "code", "label_nl", "label_fr", "label_en")
     assert ("audiences", "girls", "meisjes", "filles", "girls") in codes
@@ -84,7 +84,7 @@ def test_it_freezes_a_bold_header_and_lists_the_codes(initiatives, tmp_path):
     assert ("objectives", "1.2") == codes[[row[:2] for row in codes].index(("objectives", "1.2"))][:2]
     assert {row[0] for row in codes[1:]} == {
         "original_language", "organisations", "sector", "objectives", "audiences", "regions",
-        "languages", "formats", "cost", "status", "moderation",
+        "languages", "formats", "cost", "status", "moderation", "digcomp",
     }  # fmt: skip
 
 

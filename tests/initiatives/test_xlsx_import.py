@@ -16,7 +16,7 @@ from . import xlsx_factory as factory
 HEADERS = (
     "id, title_nl, title_fr, title_en, summary_nl, summary_fr, summary_en, original_language, organisations, "
     "sector, objectives, audiences, regions, languages, formats, cost, starts, ends, status, url, moderation, "
-    "source_document, source_section, provenance_note, version"
+    "source_document, source_section, provenance_note, digcomp, version"
 )
 OBJECTIVE_CODES = "1, 1.1, 1.2, 1.3, 1.4, 2, 2.1, 2.2, 2.3, 3, 3.1, 3.2, 3.3, 3.4, 4, 4.1, 4.2, 4.3, 5, 5.1, 5.2, 5.3"
 AUDIENCE_CODES = (

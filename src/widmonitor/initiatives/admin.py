@@ -176,10 +176,11 @@ class InitiativeAdmin(HistoryAdmin):
         term_filter(Vocabulary.REGION, "regions", _("region")),
         "sector",
         term_filter(Vocabulary.FORMAT, "formats", _("format")),
+        term_filter(Vocabulary.DIGCOMP, "digcomp", _("DigComp 2.2")),
         "status",
         "moderation",
     )
-    filter_horizontal = ("organisations", "objectives", "audiences", "regions", "languages", "formats")
+    filter_horizontal = ("organisations", "objectives", "audiences", "regions", "languages", "formats", "digcomp")
     readonly_fields = ("record_completeness", "created_at", "updated_at", "created_by")
     actions = ("publish", "reject")
     inlines = (ListingInline,)
@@ -187,7 +188,7 @@ class InitiativeAdmin(HistoryAdmin):
     fieldsets = (
         (None, {"fields": ("uid", "moderation", "original_language", "seen_version", "record_completeness")}),
         (_("Title and summary"), {"fields": ("title", "summary")}),
-        (_("Who and what"), {"fields": ("organisations", "sector", "objectives", "formats", "cost")}),
+        (_("Who and what"), {"fields": ("organisations", "sector", "objectives", "formats", "cost", "digcomp")}),
         (_("For whom and where"), {"fields": ("audiences", "regions", "languages")}),
         (_("When"), {"fields": ("starts", "ends", "status")}),
         (_("Links and contact (contact is private)"), {"fields": ("url", "contact_name", "contact_email")}),

@@ -18,8 +18,14 @@ from . import completeness
 from .periods import RUNNING, bounds, ends_before_starts, evidence, validate_partial_date, year_days
 
 SECTION_NUMBER = re.compile(r"^\d+(\.\d+)*$")  # 5, 5.1.2: a section of a document, as its reader can look it up
-RELATIONS = ("organisations", "objectives", "audiences", "regions", "languages", "formats")
-TERM_RELATIONS = {"audiences": Vocabulary.AUDIENCE, "regions": Vocabulary.REGION, "languages": Vocabulary.LANGUAGE, "formats": Vocabulary.FORMAT}
+RELATIONS = ("organisations", "objectives", "audiences", "regions", "languages", "formats", "digcomp")
+TERM_RELATIONS = {
+    "audiences": Vocabulary.AUDIENCE,
+    "regions": Vocabulary.REGION,
+    "languages": Vocabulary.LANGUAGE,
+    "formats": Vocabulary.FORMAT,
+    "digcomp": Vocabulary.DIGCOMP,
+}
 REPORTED = "accepted"  # reach.models.Outcome.Status.ACCEPTED: the reach app builds on this one, not the reverse
 
 
@@ -197,6 +203,17 @@ class Initiative(TranslatableModel):
     regions = terms_of(Vocabulary.REGION, "initiatives_in_region", _("regions"))
     languages = terms_of(Vocabulary.LANGUAGE, "initiatives_in_language", _("languages"))
     formats = terms_of(Vocabulary.FORMAT, "initiatives_of_format", _("formats"))
+    digcomp = models.ManyToManyField(
+        "vocabularies.Term",
+        blank=True,
+        limit_choices_to={"vocabulary": Vocabulary.DIGCOMP},
+        related_name="initiatives_developing",
+        verbose_name=_("DigComp 2.2 areas and competences"),
+        help_text=_(
+            "What it develops, only where its description says so: an area (e.g. 3 Digital content creation) "
+            "or a competence (e.g. 3.4 Programming). The self-check proposes it to people who want to improve them."
+        ),
+    )
     cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.UNKNOWN)
     starts = models.CharField(
         _("starts"),

@@ -105,6 +105,7 @@ class Layout:
             Column("source_document", "source_document", TEXT, 30),
             Column("source_section", "source_section", TEXT, 12),
             Column("provenance_note", "provenance_note", TEXT, 40),
+            Column("digcomp", "digcomp", CODES, 16, vocabulary="digcomp"),  # after the older columns: their letters stay
             Column("version", "version", VERSION, 8),  # last: what a person edits comes first
         )
         self.columns = tuple(column for column in self.columns if column.header not in leave_out)

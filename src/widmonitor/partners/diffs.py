@@ -19,7 +19,7 @@ from widmonitor.languages import content_codes, language_name
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.models import Term
 
-RELATED = {"organisations": Organisation, "objectives": Objective, "audiences": Term, "regions": Term, "languages": Term, "formats": Term}
+RELATED = {"organisations": Organisation, "objectives": Objective, "audiences": Term, "regions": Term, "languages": Term, "formats": Term, "digcomp": Term}
 TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)  # words, runs of space, single signs: what a change is made of
 EMPTY = "–"
 

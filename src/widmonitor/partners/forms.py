@@ -25,7 +25,7 @@ class InitiativeProposalForm(forms.ModelForm):
         model = Initiative
         fields = (
             "title", "summary", "original_language", "organisations", "objectives",
-            "audiences", "regions", "languages", "formats", "cost", "starts", "ends", "url",
+            "audiences", "regions", "languages", "formats", "digcomp", "cost", "starts", "ends", "url",
         )
         widgets = {name: forms.CheckboxSelectMultiple for name in RELATIONS}
 

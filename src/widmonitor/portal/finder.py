@@ -227,24 +227,39 @@ class Found:
 
 def find(profile, language):
     """The published initiatives for ``profile``, ranked, for a reader of ``language``."""
+    matches, relaxed = relax(entries(language), rules(profile), preferences(profile), profile)
+    shown, labels = with_cards(matches[:SHOWN]), token_labels()
+    for match in shown:
+        match.reasons = reasons(match.matched, labels)
+    return Found(profile, len(matches), shown, relaxed, labels)
+
+
+def entries(language):
+    """Every published initiative as ``(pk, uid, title in language, tokens)``, with the status shown today."""
     today = timezone.localdate()
     rows = SearchEntry.objects.values_list("initiative_id", "initiative__uid", "titles", "facets", "starts_on", "initiative__ends_on", "initiative__status")
-    entries = [
+    return [
         (pk, uid, titles.get(language, ""), frozenset([*tokens.split(), status_token(today, starts_on, ends_on, status)]))
         for pk, uid, titles, tokens, starts_on, ends_on, status in rows
     ]
-    constraints, preferred, relaxed = rules(profile), preferences(profile), []
+
+
+def relax(entries, constraints, preferred, profile=None):
+    """``(matches, relaxed)``: the ranked entries; when none passes, constraints left out one at a time, in order, until some do."""
+    constraints, relaxed = list(constraints), []
     matches = rank(entries, constraints, preferred, profile)
     while not matches and constraints:
         relaxed.append(constraints.pop(0))
         matches = rank(entries, constraints, preferred, profile)
-    shown = matches[:SHOWN]
-    by_pk = {card.pk: card for card in cards([m.pk for m in shown])}
-    labels = token_labels()
-    for match in shown:
+    return matches, relaxed
+
+
+def with_cards(matches):
+    """``matches`` with their initiatives' cards."""
+    by_pk = {card.pk: card for card in cards([m.pk for m in matches])}
+    for match in matches:
         match.initiative = by_pk[match.pk]
-        match.reasons = reasons(match.matched, labels)
-    return Found(profile, len(matches), shown, relaxed, labels)
+    return matches
 
 
 def token_labels():

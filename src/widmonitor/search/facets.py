@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from widmonitor.initiatives.models import Initiative, shown_status
 from widmonitor.strategy.models import Objective
 from widmonitor.vocabularies.choices import Vocabulary
+from widmonitor.vocabularies.digcomp import area_of
 from widmonitor.vocabularies.models import Term
 
 
@@ -41,6 +42,7 @@ FACETS = (
 )
 BY_NAME = {facet.name: facet for facet in FACETS}
 IMPLIED = "audience_implied"  # the token of an audience the strategy implies and the record does not state
+DIGCOMP = "digcomp"  # what it develops, no facet of the search: ``digcomp:2.3`` and its area's ``digcomp:2``
 
 
 def tokens(initiative, objectives_in_strategy, implied=None):
@@ -50,6 +52,8 @@ def tokens(initiative, objectives_in_strategy, implied=None):
     (``ObjectiveQuerySet.implied_audiences``): an initiative serving it carries ``audience:code`` for
     each, as if stated, so that the facet and the coverage map count it, and ``audience_implied:code``
     for those its record does not state, so that the finder and the map know which are which.
+    The DigComp areas and competences it develops give ``digcomp:3.4`` and ``digcomp:3`` (its area), for
+    the self-check's initiatives that fit; they are no facet of the search.
     """
     found, named = [], set()
     for objective in initiative.objectives.all():
@@ -65,6 +69,8 @@ def tokens(initiative, objectives_in_strategy, implied=None):
             found += [f"{facet.name}:{term.code}" for term in getattr(initiative, facet.field).all()]
         elif facet.kind == "choice":
             found.append(f"{facet.name}:{getattr(initiative, facet.field)}")
+    for term in initiative.digcomp.all():
+        found += [f"{DIGCOMP}:{term.code}", f"{DIGCOMP}:{area_of(term.code)}"]
     stated = {token.partition(":")[2] for token in found if token.startswith("audience:")}
     found += [token for code in named - stated for token in (f"audience:{code}", f"{IMPLIED}:{code}")]
     return sorted(set(found))

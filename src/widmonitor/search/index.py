@@ -22,7 +22,7 @@ def refresh(pks=None):
     """Rebuild the entries of the initiatives ``pks`` (default: all); unpublished ones lose theirs."""
     entries, texts = SearchEntry.objects.all(), SearchText.objects.all()
     initiatives = Initiative.objects.published().prefetch_related(
-        "objectives", "audiences", "regions", "languages", "formats", "organisations"
+        "objectives", "audiences", "regions", "languages", "formats", "digcomp", "organisations"
     )
     if pks is not None:
         pks = list(pks)

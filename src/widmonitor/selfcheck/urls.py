@@ -7,6 +7,7 @@ app_name = "selfcheck"
 urlpatterns = [
     path("", views.self_check, name="check"),
     path("self-check.json", views.download, name="download"),
+    path("self-check.pdf", views.download_pdf, name="pdf"),
     path("load/", views.load_saved, name="load"),
     path("share/", sharing_views.share, name="share"),
     path("statistics/", sharing_views.statistics_page, name="statistics"),

@@ -9,8 +9,9 @@ from django.views.decorators.http import require_POST
 from widmonitor.languages import active_language
 
 from . import answers as walking
-from .fitting import LEARNING_FORMATS, initiatives_that_fit
+from . import fitting
 from .framework import LEVELS, framework
+from .pdf import result_pdf
 from .saved_file import SavedFileRefused, dump, load
 from .scoring import score
 from .sharing import carried, introduction, sharing_context
@@ -49,10 +50,13 @@ def page_context(answers, step):
 
 
 def result_page(request, answers, status=200, **sharing):
+    result, offered, language = score(answers), fitting.choices(), active_language()
+    wishes = fitting.Wishes.from_form(request.POST, offered, language)
     context = {
-        "result": score(answers),
-        "fitting": initiatives_that_fit(active_language()),
-        "learning_formats": LEARNING_FORMATS,
+        "result": result,
+        "fitting": fitting.initiatives_that_fit(result, wishes, language),
+        "wishes": wishes,
+        "offered": offered,
         "hidden": answers.fields(),
         "source": answers.framework.source,
     }
@@ -67,6 +71,16 @@ def download(request):
         return render(request, "selfcheck/intro.html", {"framework": framework(), "refused": _("The answers are not complete: answer every page of the self-check before downloading them.")}, status=400)
     response = HttpResponse(dump(answers), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="self-check.json"'
+    return response
+
+
+@require_POST
+def download_pdf(request):
+    answers = walking.Answers.from_form(framework(), request.POST)
+    if not answers.complete:
+        return render(request, "selfcheck/intro.html", {"framework": framework(), "refused": _("The answers are not complete: answer every page of the self-check before downloading them.")}, status=400)
+    response = HttpResponse(result_pdf(score(answers), active_language()), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="self-check.pdf"'
     return response
 
 

@@ -36,3 +36,7 @@ class Vocabulary(models.TextChoices):
     REGION = "region", _("region")
     LANGUAGE = "language", _("language")
     FORMAT = "format", _("format")
+    DIGCOMP = "digcomp", _("DigComp 2.2 area or competence")
+
+
+FROM_CONFIG = (Vocabulary.AUDIENCE, Vocabulary.REGION, Vocabulary.LANGUAGE, Vocabulary.FORMAT)  # config/vocabularies.yaml

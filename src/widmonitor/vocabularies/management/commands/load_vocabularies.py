@@ -6,7 +6,7 @@ from widmonitor.vocabularies.loader import load_vocabularies
 
 
 class Command(BaseCommand):
-    help = "Create or update the controlled lists (audiences, regions, languages, formats) from a YAML file."
+    help = "Create or update the controlled lists (audiences, regions, languages, formats) from a YAML file, and the DigComp 2.2 list from data/selfcheck/digcomp22.yaml."
 
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", help="Lists file (default: config/vocabularies.yaml).")
