@@ -52,7 +52,8 @@ def column_labels():
     fixed = {
         "uid": _("Identifier"), "original_language": _("Original language"), "organisations": _("Organisations"),
         "objectives": _("Objectives and sub-objectives (codes)"), "audiences": _("Audiences"), "regions": _("Regions"),
-        "languages": _("Languages"), "formats": _("Formats"), "implied_audiences": _("Audiences the strategy implies"),
+        "languages": _("Languages"), "formats": _("Formats"), "digcomp": _("DigComp 2.2 areas and competences (codes)"),
+        "implied_audiences": _("Audiences the strategy implies"),
         "cost": _("Cost"), "sector": _("Sector"), "status": _("Status"), "starts": _("Starts"), "ends": _("Ends"),
         "url": _("Website"), "source_document": _("Source document"), "source_section": _("Section of the source"),
         "facts_searched": _("Public pages searched on"), "fact_sources": _("Facts and the pages stating them"),
