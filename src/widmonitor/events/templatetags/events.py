@@ -1,0 +1,23 @@
+"""Template tags of the calendar: an event's times in Belgian time, said once when both ends fall on one day."""
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag
+def event_when(event):
+    """e.g. "Sunday 28 March 2027, 10:00–16:00" or "28 March 2027 10:00 – 30 March 2027 18:00", Belgian time."""
+    starts, ends = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
+    if starts.date() == ends.date():
+        return _("%(day)s, %(start)s–%(end)s") % {
+            "day": formats.date_format(starts, "l j F Y"),
+            "start": formats.time_format(starts, "H:i"),
+            "end": formats.time_format(ends, "H:i"),
+        }
+    return _("%(start)s – %(end)s") % {
+        "start": formats.date_format(starts, "j F Y H:i"),
+        "end": formats.date_format(ends, "j F Y H:i"),
+    }
