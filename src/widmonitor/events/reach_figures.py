@@ -5,11 +5,12 @@ page and the annual report count them without the reach app importing this one.
 """
 
 from collections import defaultdict
-from datetime import datetime, time
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
+from widmonitor.reach.models import share
 from widmonitor.vocabularies.choices import Moderation
 
 from .models import EventOutcome, EventOutcomeByAge
@@ -18,7 +19,7 @@ from .models import EventOutcome, EventOutcomeByAge
 def year_bounds(year):
     """The first instant of ``year`` and of the next, in Belgian time."""
     zone = ZoneInfo(settings.TIME_ZONE)
-    return datetime.combine(datetime(year, 1, 1).date(), time(0), zone), datetime.combine(datetime(year + 1, 1, 1).date(), time(0), zone)
+    return datetime(year, 1, 1, tzinfo=zone), datetime(year + 1, 1, 1, tzinfo=zone)
 
 
 def counted_outcomes(year, scope):
@@ -49,3 +50,18 @@ def event_age_figures(year, scope):
     """``[(band, participants, women)]``: the age rows of those outcomes."""
     rows = EventOutcomeByAge.objects.filter(outcome__in=counted_outcomes(year, scope))
     return list(rows.values_list("band", "participants", "women_and_girls"))
+
+
+def outcomes_by_year(initiative):
+    """``[(year, events reported, participants, women, share)]`` of ``initiative``'s published events, latest year first."""
+    sums = defaultdict(lambda: [0, 0, 0])
+    zone = ZoneInfo(settings.TIME_ZONE)
+    outcomes = EventOutcome.objects.filter(
+        status=EventOutcome.Status.ACCEPTED, event__moderation=Moderation.PUBLISHED, event__initiative=initiative
+    ).values_list("event__starts_at", "participants", "women_and_girls")
+    for starts_at, participants, women in outcomes:
+        year = starts_at.astimezone(zone).year
+        sums[year][0] += 1
+        sums[year][1] += participants
+        sums[year][2] += women
+    return [(year, n, p, w, share(w, p)) for year, (n, p, w) in sorted(sums.items(), reverse=True)]

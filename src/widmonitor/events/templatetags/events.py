@@ -4,6 +4,8 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from widmonitor.events.reach_figures import outcomes_by_year
+
 register = template.Library()
 
 
@@ -21,3 +23,10 @@ def event_when(event):
         "start": formats.date_format(starts, "j F Y H:i"),
         "end": formats.date_format(ends, "j F Y H:i"),
     }
+
+
+@register.inclusion_tag("events/_initiative_events.html")
+def initiative_events(initiative):
+    """An initiative's coming published events, and per year what its events' accepted outcomes add up to."""
+    coming = initiative.events.published().filter(ends_at__gte=timezone.now()).order_by("starts_at")[:10]
+    return {"coming": list(coming), "years": outcomes_by_year(initiative)}
