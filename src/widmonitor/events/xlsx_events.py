@@ -153,13 +153,18 @@ def read_rows(path, file_name, user):
                 raise Problems(reading.problems)
             sheet = workbook[SHEET]
             sheet.reset_dimensions()
-            result = parse_sheet(sheet.iter_rows(), reading, Lookups(user))
+            rows = []
+            for row in sheet.iter_rows():  # read whole (damage shows while streaming), at most MAX_ROWS data rows kept
+                rows.append(row)
+                if len(rows) > MAX_ROWS + 1:
+                    break
         except LimitExceeded as exceeded:
             reading.whole(exceeded.code, exceeded.message, **exceeded.params)
             raise Problems(reading.problems) from exceeded
         except DAMAGE as error:
             reading.whole("damaged_file", gettext_lazy("the file is damaged: open it in Excel or LibreOffice and save it again"))
             raise Problems(reading.problems) from error
+    result = parse_sheet(iter(rows), reading, Lookups(user))
     if reading.problems:
         raise Problems(reading.problems)
     return result
@@ -235,9 +240,18 @@ def parse_row(number, cells, found, layout, reading, lookups):
         if index not in found and cell.value is not None and as_text(cell.value).strip():
             reading.add("unheaded_cell", gettext_lazy('the cell holds "%(value)s" but its column has no header'), number, None,
                         get_column_letter(index + 1), as_text(cell.value)[:40])
+    instants = {}
+    for name, day_field, time_field in (("starts_at", "start_day", "start_time"), ("ends_at", "end_day", "end_time")):
+        day, time = values.get(day_field) or values.get("start_day"), values.get(time_field)
+        if day and time:
+            try:
+                instants[name] = local_instant(day, time)
+            except ValidationError as error:
+                column, letter = letters[time_field]
+                reading.add(error.code, error.message, number, column, letter, time.strftime("%H:%M"), **error.params)
     if len(reading.problems) > before:
         return None
-    return build_event(number, values, letters, reading)
+    return build_event(number, values, instants, letters, reading)
 
 
 def read_cell(column, raw, lookups, error):
@@ -268,8 +282,8 @@ def read_cell(column, raw, lookups, error):
         return None
     if column.kind == CHOICE:
         expected = lookups.choices[column.field]
-        key = text if column.field == "initiative" else text.lower()
-        if key not in expected:
+        key = {code.lower(): code for code in expected}.get(text.lower())
+        if key is None:
             shown = ", ".join(expected) if len(expected) <= 30 else _("the codes of the sheet Codes")
             error("bad_choice", MESSAGES["bad_choice"], text, expected=shown or _("(none: your organisations have no initiative)"))
             return None
@@ -333,13 +347,13 @@ FIELD_COLUMNS = {"starts_at": "start_day", "ends_at": "end_time", "province": "p
                  "registration_url": "registration_url", "municipality": "municipality", "address": "address", "cost": "cost"}
 
 
-def build_event(number, values, letters, reading):
+def build_event(number, values, instants, letters, reading):
     """The row's event, unsaved, checked as the form checks it; None and the problems located when it is wrong."""
 
     def problem(field, error, fallback):
         column, letter = letters.get(field) or letters.get(fallback) or (None, "")
         for message in error.messages:
-            reading.add(getattr(error, "code", None) or "invalid", "%(message)s", number, column, letter, "", message=message)
+            reading.add(getattr(error, "code", None) or "invalid", "%(text)s", number, column, letter, "", text=message)
 
     event = Event(
         initiative=values["initiative"], title=values.get("title", {}), description=values.get("description", {}),
@@ -347,16 +361,7 @@ def build_event(number, values, letters, reading):
         address=values.get("address") or "", municipality=values.get("municipality") or "", province=values.get("province") or "",
         cost=values["cost"], price=values.get("price"), registration_url=values.get("registration_url") or "", capacity=values.get("capacity"),
     )
-    try:
-        event.starts_at = local_instant(values["start_day"], values["start_time"])
-    except ValidationError as error:
-        problem("start_time", error, "start_day")
-    try:
-        event.ends_at = local_instant(values.get("end_day") or values["start_day"], values["end_time"])
-    except ValidationError as error:
-        problem("end_time", error, "end_time")
-    if event.starts_at is None or event.ends_at is None:
-        return None
+    event.starts_at, event.ends_at = instants["starts_at"], instants["ends_at"]
     try:
         event.full_clean(exclude=["uid", "initiative"])
     except ValidationError as error:
