@@ -56,10 +56,10 @@ def test_each_filter_narrows_the_calendar(client, events, query, shown):
 @pytest.mark.parametrize(
     "query, message",
     [
-        ("month=2027-13", '"2027-13" is not a valid month'),
+        ("month=2027-13", '"2027-13" is not a month (expected e.g. 2027-03).'),
         ("from=2027-04-01&to=2027-03-01", "The period ends (2027-03-01) before it starts (2027-04-01)."),
-        ("province=XX", '"XX" is not a province this calendar knows.'),
-        ("cost=cheap", '"cheap" is not a cost this calendar knows.'),
+        ("province=XX", '"XX" is not a choice of the filter “Province”.'),
+        ("cost=cheap", '"cheap" is not a choice of the filter “Cost”.'),
     ],
 )
 def test_a_bad_filter_is_said_and_left_out(client, events, query, message):

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from widmonitor.vocabularies.choices import Cost, Vocabulary
 from widmonitor.vocabularies.models import Term
@@ -23,6 +24,14 @@ from .places import Province, Region
 from .times import day_start
 
 MULTI = ("province", "region", "audience", "age", "language")
+FILTER_NAMES = {
+    "province": gettext_lazy("Province"),
+    "region": gettext_lazy("Region"),
+    "audience": gettext_lazy("For whom"),
+    "age": gettext_lazy("Age"),
+    "language": gettext_lazy("Language"),
+    "cost": gettext_lazy("Cost"),
+}
 AGE_PREFIX = "age-"  # the audience list's age bands (age-6-12, ...) are the calendar's "age" facet
 
 
@@ -56,13 +65,13 @@ class CalendarQuery:
                 if value in known[name]:
                     getattr(query, name).append(value)
                 elif value:
-                    query.errors.append(_('"%(value)s" is not a %(filter)s this calendar knows.') % {"value": value[:40], "filter": name})
+                    query.errors.append(_('"%(value)s" is not a choice of the filter “%(filter)s”.') % {"value": value[:40], "filter": FILTER_NAMES[name]})
         query.online = params.get("online") == "1"
         cost = params.get("cost", "")
         if cost in (Cost.FREE, Cost.PAID):
             query.cost = cost
         elif cost:
-            query.errors.append(_('"%(value)s" is not a cost this calendar knows.') % {"value": cost[:40]})
+            query.errors.append(_('"%(value)s" is not a choice of the filter “%(filter)s”.') % {"value": cost[:40], "filter": FILTER_NAMES["cost"]})
         page = params.get("page", "1")
         query.page = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
         return query
@@ -73,8 +82,8 @@ class CalendarQuery:
         try:
             return parse(text)
         except ValueError:
-            self.errors.append(_('"%(value)s" is not a valid %(filter)s (expected e.g. %(example)s).') % {
-                "value": text[:40], "filter": name, "example": "2027-03" if name == "month" else "2027-03-28"})
+            message = _('"%(value)s" is not a month (expected e.g. 2027-03).') if name == "month" else _('"%(value)s" is not a day (expected e.g. 2027-03-28).')
+            self.errors.append(message % {"value": text[:40]})
             return None
 
     def window(self, now=None):
