@@ -56,3 +56,21 @@ def test_an_event_late_on_the_last_evening_of_march_belongs_to_march_not_april(c
     event_of(records[0], day=datetime.date(2027, 3, 31), start=(23, 0), end=(23, 45), title={"en": "Late night CTF"})
     assert "Late night CTF" in client.get("/en/events/?month=2027-03").content.decode()
     assert "Late night CTF" not in client.get("/en/events/?month=2027-04").content.decode()
+
+
+@pytest.mark.parametrize("typed", ["2027-03-28T02:30", "2027-10-31T02:30"])
+def test_the_partner_form_refuses_a_time_the_clocks_skip_or_repeat(records, vocabularies, people, typed):
+    from django.urls import reverse
+
+    from widmonitor.events.models import Event
+
+    from .conftest import client_of
+
+    data = {
+        "initiative": records[0].pk, "title_en": "Night hackathon", "original_language": "en", "starts_at": typed,
+        "ends_at": "2027-10-31T18:00", "municipality": "Gent", "province": "VOV", "cost": "free",
+    }
+    response = client_of(people["partner of X"]).post(reverse("partner_events:submit"), data)
+    assert response.status_code == 400
+    assert "Europe/Brussels" in response.content.decode()
+    assert not Event.objects.exists()

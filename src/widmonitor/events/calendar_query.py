@@ -105,14 +105,17 @@ class CalendarQuery:
             events = events.filter(starts_at__lt=end)
         if where and (self.province or self.region or self.online):
             events = events.filter(self.where_q())
-        for name in ("audience", "age"):
+        # Each term filter as a correlated EXISTS on the link table's (event, term) index: the plan starts from the
+        # period's events on the (moderation, starts_at) index and looks each one's links up, however common the term.
+        for name, through, vocabulary in (
+            ("audience", Event.audiences.through, Vocabulary.AUDIENCE),
+            ("age", Event.audiences.through, Vocabulary.AUDIENCE),
+            ("language", Event.languages.through, Vocabulary.LANGUAGE),
+        ):
             codes = getattr(self, name)
             if codes:
-                links = Event.audiences.through.objects.filter(term__code__in=codes, term__vocabulary=Vocabulary.AUDIENCE)
-                events = events.filter(pk__in=links.values("event_id"))
-        if self.language:
-            links = Event.languages.through.objects.filter(term__code__in=self.language, term__vocabulary=Vocabulary.LANGUAGE)
-            events = events.filter(pk__in=links.values("event_id"))
+                terms = list(Term.objects.filter(vocabulary=vocabulary, code__in=codes).values_list("pk", flat=True))
+                events = events.filter(models.Exists(through.objects.filter(event_id=models.OuterRef("pk"), term_id__in=terms)))
         if self.cost:
             events = events.filter(cost=self.cost)
         return events.order_by("starts_at", "pk")
