@@ -49,17 +49,18 @@ class CalendarQuery:
     cost: str = ""
     page: int = 1
     errors: list = field(default_factory=list)
+    terms: list = field(default_factory=list)  # the audience and language terms, read once per query
 
     @classmethod
     def from_params(cls, params):
-        query = cls()
+        query = cls(terms=list(Term.objects.filter(vocabulary__in=[Vocabulary.AUDIENCE, Vocabulary.LANGUAGE])))
         query.month = query._read("month", params.get("month", ""), parse_month)
         query.first = query._read("from", params.get("from", ""), datetime.date.fromisoformat)
         query.last = query._read("to", params.get("to", ""), datetime.date.fromisoformat)
         if query.first and query.last and query.last < query.first:
             query.errors.append(_("The period ends (%(to)s) before it starts (%(from)s).") % {"to": query.last, "from": query.first})
             query.last = None
-        known = known_codes()
+        known = known_codes(query.terms)
         for name in MULTI:
             for value in params.getlist(name):
                 if value in known[name]:
@@ -114,7 +115,7 @@ class CalendarQuery:
         ):
             codes = getattr(self, name)
             if codes:
-                terms = list(Term.objects.filter(vocabulary=vocabulary, code__in=codes).values_list("pk", flat=True))
+                terms = [term.pk for term in self.terms if term.vocabulary == vocabulary and term.code in codes]
                 events = events.filter(models.Exists(through.objects.filter(event_id=models.OuterRef("pk"), term_id__in=terms)))
         if self.cost:
             events = events.filter(cost=self.cost)
@@ -167,12 +168,12 @@ def previous_month(day):
     return (day.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
 
 
-def known_codes():
-    audiences = set(Term.objects.of(Vocabulary.AUDIENCE).values_list("code", flat=True))
+def known_codes(terms):
+    audiences = {term.code for term in terms if term.vocabulary == Vocabulary.AUDIENCE}
     return {
         "province": set(Province.values),
         "region": set(Region.values),
         "audience": {code for code in audiences if not code.startswith(AGE_PREFIX)},
         "age": {code for code in audiences if code.startswith(AGE_PREFIX)},
-        "language": set(Term.objects.of(Vocabulary.LANGUAGE).values_list("code", flat=True)),
+        "language": {term.code for term in terms if term.vocabulary == Vocabulary.LANGUAGE},
     }

@@ -8,9 +8,9 @@ at this site's address, stable across edits; SEQUENCE counts the edits, DTSTAMP 
 import datetime
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from icalendar import Calendar, vText
 from icalendar import Event as CalendarEvent
-from django.utils.translation import gettext as _
 
 MAX_EVENTS = 1000  # a feed lists at most this many: the soonest
 

@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.vocabularies.choices import Vocabulary
-from widmonitor.vocabularies.models import Term
 
 from . import place_counts
 from .calendar_query import AGE_PREFIX, CalendarQuery, next_month, previous_month
@@ -37,8 +36,8 @@ def calendar(request):
 
 def facets(query):
     """``[(name, legend, [(code, label, chosen)])]`` for the filter form."""
-    audiences = list(Term.objects.of(Vocabulary.AUDIENCE))
-    languages = list(Term.objects.of(Vocabulary.LANGUAGE))
+    audiences = [term for term in query.terms if term.vocabulary == Vocabulary.AUDIENCE]
+    languages = [term for term in query.terms if term.vocabulary == Vocabulary.LANGUAGE]
 
     def options(name, pairs):
         chosen = getattr(query, name)
