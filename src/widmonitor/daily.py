@@ -112,6 +112,12 @@ def forget_old_uploads():
     return f"{forget_old()} upload(s) held more than a day without confirmation deleted."
 
 
+def remind_event_organisers():
+    from widmonitor.events.reminders import send_reminders
+
+    return f"{send_reminders()} event(s) whose organiser was reminded to report its outcome."
+
+
 JOBS = [
     Job("erase-withdrawn-experts", "erase expert profiles withdrawn more than WIDMONITOR_EXPERT_ERASE_DAYS ago", erase_withdrawn_experts),
     Job("expired-sessions", "delete expired log-in sessions", clear_expired_sessions),
@@ -121,6 +127,7 @@ JOBS = [
     Job("notify-moderators", "e-mail each moderator what waits for her, at most once a day", notify_moderators),
     Job("expired-cache-entries", "delete expired entries of a database cache (WIDMONITOR_CACHE_URL=db://)", delete_expired_cache_entries),
     Job("old-uploads", "delete uploaded workbooks held more than a day without confirmation", forget_old_uploads),
+    Job("event-outcome-reminders", "remind the organisers of ended events to report their outcome (1 and 14 days after)", remind_event_organisers),
 ]
 
 

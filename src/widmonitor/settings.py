@@ -173,6 +173,7 @@ INSTALLED_APPS = [
     "widmonitor.selfcheck",
     "widmonitor.reports",
     "widmonitor.reach",
+    "widmonitor.events",
     "widmonitor.experts",
     "widmonitor.sitepages",
     "widmonitor.dashboard",

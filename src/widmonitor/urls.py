@@ -21,6 +21,8 @@ urlpatterns = [
     path("partner/", include("widmonitor.partners.urls")),
     path("partner/initiatives/<slug:uid>/reach/", include("widmonitor.reach.urls")),
     path("reach/", include("widmonitor.reach.public_urls")),
+    path("partner/events/", include("widmonitor.events.partner_urls")),
+    path("events/", include("widmonitor.events.urls")),
     path("indicators/", include("widmonitor.indicators.urls")),
     path("reports/", include("widmonitor.reports.urls")),
     path("job-ad-checker/", include("widmonitor.jobads.urls")),

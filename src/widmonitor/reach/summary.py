@@ -54,10 +54,27 @@ def in_scope(year, initiatives=None):
     return scope.filter(pk__in=[getattr(item, "pk", item) for item in initiatives])
 
 
+# What other apps add to an initiative's reach (the events app: its events' accepted outcomes), as pairs of
+# functions of (year, scope): figures ``{initiative pk: (participants, women, sessions)}`` and age rows
+# ``[(band, participants, women)]``. Registered by those apps when ready, so this app imports none of them.
+_contributions = []
+
+
+def register_contribution(figures, ages):
+    if (figures, ages) not in _contributions:
+        _contributions.append((figures, ages))
+
+
 def accepted_figures(year, scope):
-    """``{initiative pk: (participants, women, sessions)}`` of the accepted outcomes of ``year`` in ``scope``."""
+    """``{initiative pk: (participants, women, sessions)}`` of the accepted outcomes of ``year`` in ``scope``,
+    with what the registered contributions add (an event counts as one session)."""
     outcomes = Outcome.objects.accepted().filter(year=year, initiative__in=scope)
-    return {pk: (p, w, s) for pk, p, w, s in outcomes.values_list("initiative_id", "participants", "women_and_girls", "sessions")}
+    figures = {pk: (p, w, s) for pk, p, w, s in outcomes.values_list("initiative_id", "participants", "women_and_girls", "sessions")}
+    for contribution, _ages in _contributions:
+        for pk, (p, w, s) in contribution(year, scope).items():
+            own = figures.get(pk, (0, 0, None))
+            figures[pk] = (own[0] + p, own[1] + w, (own[2] or 0) + s)
+    return figures
 
 
 def row(subject, initiative_pks, figures):
@@ -127,7 +144,10 @@ def reach_by_age(year, initiatives=None):
     scope = in_scope(year, initiatives)
     ages = OutcomeByAge.objects.filter(outcome__in=Outcome.objects.accepted().filter(year=year, initiative__in=scope))
     sums = defaultdict(lambda: [0, 0, 0])
-    for band, participants, women in ages.values_list("band", "participants", "women_and_girls"):
+    rows = list(ages.values_list("band", "participants", "women_and_girls"))
+    for _figures, contribution in _contributions:
+        rows += contribution(year, scope)
+    for band, participants, women in rows:
         sums[band][0] += 1
         sums[band][1] += participants
         sums[band][2] += women
