@@ -174,6 +174,7 @@ INSTALLED_APPS = [
     "widmonitor.reports",
     "widmonitor.reach",
     "widmonitor.experts",
+    "widmonitor.mentoring",
     "widmonitor.sitepages",
     "widmonitor.dashboard",
 ]
