@@ -112,6 +112,18 @@ def forget_old_uploads():
     return f"{forget_old()} upload(s) held more than a day without confirmation deleted."
 
 
+def erase_mentoring_profiles():
+    from widmonitor.mentoring.models import erase_due_profiles
+
+    return f"{erase_due_profiles()} mentoring profile(s) erased (their cycles ended, or never confirmed)."
+
+
+def remind_mentoring_pairs():
+    from widmonitor.mentoring.reminders import send_checkins, send_follow_ups
+
+    return f"{send_checkins()} mentoring pair(s) reminded to check in; {send_follow_ups()} follow-up(s) sent."
+
+
 JOBS = [
     Job("erase-withdrawn-experts", "erase expert profiles withdrawn more than WIDMONITOR_EXPERT_ERASE_DAYS ago", erase_withdrawn_experts),
     Job("expired-sessions", "delete expired log-in sessions", clear_expired_sessions),
@@ -121,6 +133,8 @@ JOBS = [
     Job("notify-moderators", "e-mail each moderator what waits for her, at most once a day", notify_moderators),
     Job("expired-cache-entries", "delete expired entries of a database cache (WIDMONITOR_CACHE_URL=db://)", delete_expired_cache_entries),
     Job("old-uploads", "delete uploaded workbooks held more than a day without confirmation", forget_old_uploads),
+    Job("erase-mentoring-profiles", "erase mentoring profiles a programme's set time after their cycles end (not the shared pool's)", erase_mentoring_profiles),
+    Job("mentoring-reminders", "e-mail mentoring pairs their check-in reminders and follow-up questions", remind_mentoring_pairs),
 ]
 
 

@@ -11,7 +11,8 @@ WORDINGS = {
     (CYCLE, "2026-1"): _(
         "I agree that the programme “%(programme)s” keeps the profile I give here (name, e-mail address, topics, "
         "languages, province, availability, goals, and for mentors a capacity) to propose me a mentoring match in its "
-        "cycle, and that its matchers see it. My profile is never public. It is erased %(days)s days after the cycle "
+        "cycle, and that its matchers see it. My match sees my name and the few words about me, and once we both accept, "
+        "my e-mail address. My profile is never public. It is erased %(days)s days after the cycle "
         "ends, after the last follow-up; only anonymous counts (role, gender, age band, follow-up answers) are kept for "
         "the programme's figures. I can download my data or withdraw at any time from the link in my e-mails: my profile "
         "is then erased at once."

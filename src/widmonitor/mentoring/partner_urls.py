@@ -1,0 +1,17 @@
+"""The matchers' pages, at /<lang>/partner/mentoring/ beside the partner pages."""
+
+from django.urls import path
+
+from . import partner_views as views
+
+app_name = "mentoring_partner"
+
+urlpatterns = [
+    path("", views.programmes, name="programmes"),
+    path("programmes/<int:pk>/", views.programme, name="programme"),
+    path("cycles/<int:pk>/", views.cycle, name="cycle"),
+    path("cycles/<int:pk>/run/", views.run, name="run"),
+    path("cycles/<int:pk>/adjust/", views.adjust, name="adjust"),
+    path("cycles/<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("cycles/<int:pk>/pool/", views.add_from_pool, name="add_from_pool"),
+]
