@@ -34,6 +34,11 @@ matrix: deterministic, though not "first key wins" in any simpler sense.
 capacity) and the rest is matched around them; excluded pairs are never proposed. A fixed pair
 that cannot be kept raises ``MatchingError`` and nothing is proposed.
 
+**Reasons** of a pair say what they share (languages, topics, goals, municipality or region,
+both online, time slots), in that order, for each criterion whose weight is not 0; then the
+caveats (``Reason.caveat``): no common way to meet, no time slot in common. Only a shared
+language is required: a pair that cannot meet on site gets 0 for place, not a ban.
+
 **Unmatched mentees** are listed with why: no mentor speaks any of her languages; every mentor
 who does was excluded for her; or every such mentor is full (an optimal assignment never leaves
 a mentee out while a mentor she may have has a free slot).
@@ -45,13 +50,28 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.utils.translation import get_language_info, gettext, ngettext
+from django.utils.translation import get_language_info, gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from scipy.optimize import linear_sum_assignment
 
 from widmonitor.mentoring.score_matrix import MILLI, allowed_values
 
 MAX_WEIGHT = 10
+CRITERIA = {
+    "topics": pgettext_lazy("matching criterion", "topics"),
+    "goals": pgettext_lazy("matching criterion", "goals"),
+    "place": pgettext_lazy("matching criterion", "place"),
+    "availability": pgettext_lazy("matching criterion", "availability"),
+}
+CAVEATS = frozenset({"no_common_way_to_meet", "no_common_time"})
+# Names of spoken languages as they read mid-sentence ("both speak French"); other codes fall
+# back to Django's language names.
+LANGUAGE_NAMES = {
+    "nl": pgettext_lazy("spoken language, mid-sentence", "Dutch"),
+    "fr": pgettext_lazy("spoken language, mid-sentence", "French"),
+    "en": pgettext_lazy("spoken language, mid-sentence", "English"),
+    "de": pgettext_lazy("spoken language, mid-sentence", "German"),
+}
 
 
 @dataclass(frozen=True)
@@ -81,13 +101,13 @@ class Weights:
     availability: int = 2
 
     def __post_init__(self):
-        for name in ("topics", "goals", "place", "availability"):
+        for name in CRITERIA:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_WEIGHT:
                 raise MatchingError(
                     "bad_weight",
                     _("The weight of %(criterion)s must be a whole number from 0 to %(maximum)s, not %(value)s."),
-                    criterion=name, maximum=MAX_WEIGHT, value=value,
+                    criterion=CRITERIA[name], maximum=MAX_WEIGHT, value=value,
                 )
 
 
@@ -117,6 +137,11 @@ class Reason:
 
     def __str__(self):
         return describe(self)
+
+    @property
+    def caveat(self):
+        """True for a warning about a proposed pair (they cannot meet, no time in common)."""
+        return self.code in CAVEATS
 
 
 @dataclass(frozen=True)
@@ -179,25 +204,32 @@ def score(mentee: Candidate, mentor: Candidate, weights: Weights) -> tuple[float
 
 
 def pair_reasons(mentee, mentor, weights):
+    """What they share, criterion by criterion, then the caveats a matcher should see."""
     reasons = [Reason("shared_languages", {"languages": tuple(sorted(mentee.languages & mentor.languages))})]
+    caveats = []
     if weights.topics and mentee.topics & mentor.topics:
         reasons.append(Reason("shared_topics", {"topics": tuple(sorted(mentee.topics & mentor.topics))}))
     if weights.goals and mentee.goals & mentor.goals:
         reasons.append(Reason("shared_goals", {"goals": tuple(sorted(mentee.goals & mentor.goals))}))
     if weights.place:
-        both_on_site = mentee.on_site and mentor.on_site
-        if both_on_site and mentee.municipality is not None and mentee.municipality == mentor.municipality \
-                and mentee.region == mentor.region:
+        same_region = mentee.on_site and mentor.on_site and mentee.region is not None \
+            and mentee.region == mentor.region
+        if same_region and mentee.municipality is not None and mentee.municipality == mentor.municipality:
             reasons.append(Reason("same_municipality", {"municipality": mentee.municipality,
                                                         "label": mentee.label or mentee.municipality}))
-        elif place_fits(mentee, mentor) and both_on_site and mentee.region == mentor.region:
+        elif same_region:
             reasons.append(Reason("same_region", {"region": mentee.region}))
         if mentee.online and mentor.online:
             reasons.append(Reason("both_online", {}))
-    if weights.availability and mentee.availability & mentor.availability:
-        reasons.append(Reason("shared_availability",
-                              {"availability": tuple(sorted(mentee.availability & mentor.availability))}))
-    return tuple(reasons)
+        if not place_fits(mentee, mentor):
+            caveats.append(Reason("no_common_way_to_meet", {}))
+    if weights.availability and mentee.availability and mentor.availability:
+        common = mentee.availability & mentor.availability
+        if common:
+            reasons.append(Reason("shared_availability", {"availability": tuple(sorted(common))}))
+        else:
+            caveats.append(Reason("no_common_time", {}))
+    return tuple(reasons + caveats)
 
 
 # --- the sentences ----------------------------------------------------------------------------
@@ -221,11 +253,15 @@ def describe(reason: Reason, labels: Mapping[str, str] | None = None) -> str:
     if code == "same_municipality":
         return gettext("both in %(place)s") % {"place": labels.get(params["municipality"], params["label"])}
     if code == "same_region":
-        return gettext("both in %(place)s") % {"place": labels.get(params["region"], params["region"])}
+        return gettext("same region: %(place)s") % {"place": labels.get(params["region"], params["region"])}
     if code == "both_online":
         return gettext("both online")
     if code == "shared_availability":
-        return gettext("both available: %(times)s") % {"times": named(params["availability"])}
+        return gettext("same availability: %(times)s") % {"times": named(params["availability"])}
+    if code == "no_common_way_to_meet":
+        return gettext("no common way to meet (online, or on site in the same region)")
+    if code == "no_common_time":
+        return gettext("no time slot in common")
     if code == "no_shared_language":
         return gettext("no mentor speaks %(languages)s") % {"languages": language_names(params["languages"], "or")}
     if code == "all_excluded":
@@ -233,22 +269,26 @@ def describe(reason: Reason, labels: Mapping[str, str] | None = None) -> str:
     if code == "mentors_full":
         count = params["mentors"]
         return ngettext(
-            "the %(count)s mentor who speaks her language is full",
-            "all %(count)s mentors who speak her language are full",
+            "%(count)s mentor speaks her language and has no free place",
+            "%(count)s mentors speak her language and have no free place",
             count,
         ) % {"count": count}
     if code == "no_mentors":
-        return gettext("there are no mentors with free places")
+        return gettext("no mentor has a place in this cycle")
     raise ValueError(f"unknown reason code {code!r}")
 
 
+def language_name(code):
+    if code in LANGUAGE_NAMES:
+        return str(LANGUAGE_NAMES[code])
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
 def language_names(codes, conjunction="and"):
-    names = []
-    for code in codes:
-        try:
-            names.append(str(get_language_info(code)["name_translated"]))
-        except KeyError:
-            names.append(code)
+    names = [language_name(code) for code in codes]
     if len(names) == 1:
         return names[0]
     last = names.pop()
@@ -264,7 +304,7 @@ def language_names(codes, conjunction="and"):
 def match(mentees: Iterable[Candidate], mentors: Iterable[Candidate], weights: Weights, *,
           fixed: Iterable[tuple[str, str]] = (), excluded: Iterable[tuple[str, str]] = ()) -> Proposal:
     """The optimal proposal: largest total score, then most pairs, keeping fixed pairs."""
-    mentees, mentors = sorted_candidates(mentees, "mentee"), sorted_candidates(mentors, "mentor")
+    mentees, mentors = sorted_candidates(mentees), sorted_candidates(mentors)
     excluded = checked_pairs(excluded, mentees, mentors)
     fixed = checked_pairs(fixed, mentees, mentors)
     fixed_pairs = kept_pairs(fixed, excluded, mentees, mentors, weights)
@@ -293,7 +333,7 @@ def match(mentees: Iterable[Candidate], mentors: Iterable[Candidate], weights: W
 def greedy(mentees: Iterable[Candidate], mentors: Iterable[Candidate], weights: Weights) -> Proposal:
     """The baseline: take the allowed pair with the highest score first (ties by mentee key,
     then mentor key) while both are free; no look-ahead, so not optimal."""
-    mentees, mentors = sorted_candidates(mentees, "mentee"), sorted_candidates(mentors, "mentor")
+    mentees, mentors = sorted_candidates(mentees), sorted_candidates(mentors)
     values = allowed_values(mentees, mentors, weights, frozenset())
     flat = values.ravel()
     allowed = np.flatnonzero(flat)
@@ -313,11 +353,11 @@ def greedy(mentees: Iterable[Candidate], mentors: Iterable[Candidate], weights: 
     return proposal(pairs, mentees, mentors, weights, frozenset())
 
 
-def sorted_candidates(candidates, role):
+def sorted_candidates(candidates):
     candidates = sorted(candidates, key=lambda candidate: candidate.key)
     for before, after in zip(candidates, candidates[1:]):
         if before.key == after.key:
-            raise MatchingError("duplicate_key", _("The %(role)s %(key)s is listed twice."), role=role, key=after.key)
+            raise MatchingError("duplicate_key", _("%(key)s is listed twice."), key=after.key)
     for candidate in candidates:
         if candidate.capacity < 0:
             raise MatchingError("bad_capacity", _("The capacity of %(key)s cannot be negative."), key=candidate.key)
