@@ -46,6 +46,21 @@ def test_a_pair_scores_each_weighted_criterion(mentee, mentor, expected):
     assert score(mentee, mentor, Weights())[0] == expected
 
 
+def test_codes_given_as_lists_and_an_empty_region_are_taken_as_sets_and_not_said():
+    mentee = Candidate("e", ["fr", "fr"], ["ai"], [], "", online=False)
+    mentor = Candidate("m", ["fr"], ["ai"], [], "", online=False, capacity=1)
+
+    assert mentee.languages == frozenset({"fr"}) and mentee.region is None
+    assert score(mentee, mentor, Weights()) == (5, (Reason("shared_languages", {"languages": ("fr",)}),
+                                                    Reason("shared_topics", {"topics": ("ai",)}),
+                                                    Reason("no_common_way_to_meet", {})))
+
+
+def test_codes_given_as_one_text_are_refused():
+    with pytest.raises(TypeError, match="languages must be a collection of codes"):
+        Candidate("e", "fr", [], [], None)
+
+
 def test_a_pair_without_a_shared_language_is_not_allowed():
     assert score(person("e", languages="nl"), person("m", languages="fr de", capacity=1), Weights()) is None
 
@@ -82,6 +97,22 @@ def test_a_pair_with_score_zero_but_a_shared_language_is_still_proposed():
 
     assert pairs_of(proposal) == [("e", "m")]
     assert proposal.pairs[0].score == 0
+
+
+def test_by_default_a_higher_total_score_wins_over_one_more_pair_and_most_pairs_first_turns_that_around():
+    # One place each at A and B; weights topics 10, goals 1. x (nl; topics a b; goal g): x–A = 10 + 1 = 11,
+    # x–B = 5. y (fr; topics a c): y–A = 5, y–B not allowed. Score first: {x–A} = 11 beats {x–B, y–A} = 10,
+    # so y is left out; most pairs first: {x–B, y–A} is the only assignment with two pairs.
+    weights = Weights(topics=10, goals=1, place=0, availability=0)
+    mentors = [person("A", languages="fr nl", topics="a b", goals="g", capacity=1),
+               person("B", languages="nl", topics="a", capacity=1)]
+    mentees = [person("x", languages="nl", topics="a b", goals="g"), person("y", languages="fr", topics="a c")]
+
+    by_score = match(mentees, mentors, weights)
+    by_pairs = match(mentees, mentors, weights, most_pairs_first=True)
+
+    assert (pairs_of(by_score), by_score.total_score) == ([("x", "A")], 11)
+    assert (pairs_of(by_pairs), by_pairs.total_score) == ([("x", "B"), ("y", "A")], 10)
 
 
 # --- capacities and unmatched mentees -----------------------------------------------------------

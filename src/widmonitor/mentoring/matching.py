@@ -23,7 +23,9 @@ with the **largest total score**. Among assignments with the same total score it
 the **most pairs**: a pair with score 0 but a shared language is still proposed when a slot is
 free, because a mentor who shares a language is better than none, and the matcher can exclude
 the pair. (Each allowed pair is worth ``score × K + 1`` with ``K`` larger than the number of
-mentees, so an extra pair never outweighs a thousandth of a point.)
+mentees, so an extra pair never outweighs a thousandth of a point.) A programme that would
+rather match as many mentees as possible passes ``most_pairs_first=True``: then the number of
+pairs comes first and the total score second, which may give a lower total than greedy's.
 
 **Ties.** Mentees and mentors are sorted by key before the matrix is built, so the same
 candidates in any order give the same proposal. When several assignments have the same total
@@ -89,6 +91,17 @@ class Candidate:
     availability: frozenset[str] = frozenset()
     capacity: int = 0
     label: str = ""  # a display name for her municipality, used by the "both in Liège" reason
+
+    def __post_init__(self):
+        """Codes may come as any collection (a JSON list); an empty region or municipality is not said."""
+        for name in ("languages", "topics", "goals", "availability"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise TypeError(f"Candidate {self.key}: {name} must be a collection of codes, not the text {value!r}")
+            object.__setattr__(self, name, frozenset(value))
+        for name in ("region", "municipality"):
+            if getattr(self, name) == "":
+                object.__setattr__(self, name, None)
 
 
 @dataclass(frozen=True)
@@ -302,8 +315,10 @@ def language_names(codes, conjunction="and"):
 
 
 def match(mentees: Iterable[Candidate], mentors: Iterable[Candidate], weights: Weights, *,
-          fixed: Iterable[tuple[str, str]] = (), excluded: Iterable[tuple[str, str]] = ()) -> Proposal:
-    """The optimal proposal: largest total score, then most pairs, keeping fixed pairs."""
+          fixed: Iterable[tuple[str, str]] = (), excluded: Iterable[tuple[str, str]] = (),
+          most_pairs_first: bool = False) -> Proposal:
+    """The optimal proposal around the fixed pairs: largest total score, then most pairs (or,
+    with ``most_pairs_first``, most pairs, then largest total score)."""
     mentees, mentors = sorted_candidates(mentees), sorted_candidates(mentors)
     excluded = checked_pairs(excluded, mentees, mentors)
     fixed = checked_pairs(fixed, mentees, mentors)
@@ -315,7 +330,7 @@ def match(mentees: Iterable[Candidate], mentors: Iterable[Candidate], weights: W
     for pair in fixed_pairs:
         capacity[pair.mentor] -= 1
 
-    values = allowed_values(free, mentors, weights, excluded)  # (mentees × mentors), 0 = not allowed
+    values = allowed_values(free, mentors, weights, excluded, most_pairs_first)  # (mentees × mentors), 0 = not allowed
     slots = np.array([capacity[mentor.key] for mentor in mentors], dtype=np.int64)
     chosen = {}
     if free and slots.sum() > 0:

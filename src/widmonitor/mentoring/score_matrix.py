@@ -11,10 +11,14 @@ import numpy as np
 MILLI = 1000  # scores are integers in thousandths of a point
 
 
-def allowed_values(mentees, mentors, weights, excluded):
-    """The assignment's value of each (mentee, mentor): score in thousandths × K + 1 when the
-    pair is allowed, else 0. K exceeds the number of mentees, so total score comes first and the
-    number of pairs only decides between equal totals."""
+def allowed_values(mentees, mentors, weights, excluded, most_pairs_first=False):
+    """The assignment's value of each (mentee, mentor), 0 when the pair is not allowed.
+
+    By default an allowed pair is worth its score in thousandths × K + 1, with K above the
+    number of mentees: the total score comes first and the number of pairs only decides between
+    equal totals. With ``most_pairs_first`` it is worth P + its score, with P above any possible
+    total score: the number of pairs comes first, then the total score. All values are whole
+    numbers far below 2**53, so float64 sums stay exact."""
     milli, allowed = score_milli_matrix(mentees, mentors, weights)
     if excluded:
         row = {mentee.key: index for index, mentee in enumerate(mentees)}
@@ -22,6 +26,9 @@ def allowed_values(mentees, mentors, weights, excluded):
         for mentee_key, mentor_key in excluded:
             if mentee_key in row and mentor_key in column:
                 allowed[row[mentee_key], column[mentor_key]] = False
+    if most_pairs_first:
+        pair_value = int(milli.max(initial=0)) * len(mentees) + 1
+        return np.where(allowed, pair_value + milli, 0).astype(np.float64)
     tie_factor = len(mentees) + 1
     return np.where(allowed, milli * tie_factor + 1, 0).astype(np.float64)
 
