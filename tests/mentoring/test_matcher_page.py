@@ -22,8 +22,8 @@ def test_the_matcher_sees_each_proposed_pair_with_its_reasons_and_score(cycles, 
     matcher_client.post(f"/en/partner/mentoring/cycles/{cycle.pk}/run/")
     page = matcher_client.get(f"/en/partner/mentoring/cycles/{cycle.pk}/").content.decode()
     assert "Mia Mentee" in page and "Mona Mentor" in page
-    assert "both speak French" in page and "shared topics: cybersecurity" in page and "both in Liège" in page
-    assert "9.000" in page  # topics 5 + place 2 + availability 2 (nothing asked: full share) with no goals asked
+    assert "both speak French" in page and "shared topics: cybersecurity" in page and "same region: Liège" in page
+    assert "7.000" in page  # topics 5 + place 2; she named no goal nor availability
 
 
 def test_excluding_a_pair_reruns_and_says_why_the_mentee_is_left_out(cycles, matcher_client):

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import aggregates, runs
@@ -72,7 +73,8 @@ def rerun(request, cycle, fixed=None, excluded=None):
     except MatchingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Run %(version)s: %(pairs)s pairs proposed.") % {"version": new.version, "pairs": len(new.pairs)})
+        sentence = ngettext("Run %(version)s: %(pairs)s pair proposed.", "Run %(version)s: %(pairs)s pairs proposed.", len(new.pairs))
+        messages.success(request, sentence % {"version": new.version, "pairs": len(new.pairs)})
     return redirect("mentoring_partner:cycle", cycle.pk)
 
 
@@ -101,7 +103,8 @@ def confirm(request, cycle):
     except MatchingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("%(count)s pairs confirmed: each person is e-mailed her match.") % {"count": len(pairs)})
+        sentence = ngettext("%(count)s pair confirmed: each person is e-mailed her match.", "%(count)s pairs confirmed: each person is e-mailed her match.", len(pairs))
+        messages.success(request, sentence % {"count": len(pairs)})
     return redirect("mentoring_partner:cycle", cycle.pk)
 
 
