@@ -3,7 +3,6 @@ unmatched mentees and why, ties, the greedy baseline, and the reasons as sentenc
 
 import random
 
-import numpy as np
 import pytest
 from django.utils import translation
 
