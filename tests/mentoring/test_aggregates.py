@@ -1,6 +1,6 @@
 """A programme's figures: participants, women, age bands and follow-up answers per year, each count under 10 suppressed."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core import mail
 from django.test import Client
@@ -72,3 +72,31 @@ def test_she_answers_her_follow_up_once_with_its_link(cycles):
     Client().post(url, {"still_in_touch": "no", "new_job_or_study": "no", "in_ict_role": "no"})
     follow_up.refresh_from_db()
     assert (follow_up.still_in_touch, follow_up.new_job_or_study, follow_up.in_ict_role) == (True, False, True)
+
+
+def test_a_years_figures_go_to_the_initiatives_reach_as_a_pending_outcome_only_when_nothing_is_suppressed(programmes, matcher_client):
+    from widmonitor.reach.models import Outcome
+
+    from .conftest import make_cycle
+
+    cycle = make_cycle(programmes[0], opens=date(2026, 1, 5))
+    accepted_pairs(cycle, 9)
+    url = f"/en/partner/mentoring/programmes/{cycle.programme.pk}/reach/"
+    response = matcher_client.post(url, {"year": "2026"}, follow=True)
+    assert "The figures of 2026 count fewer than 10 participants or women" in response.content.decode()
+    assert not Outcome.objects.exists()
+    accepted_pairs(cycle, 1)
+    matcher_client.post(url, {"year": "2026"})
+    outcome = Outcome.objects.get()
+    assert (outcome.initiative, outcome.year, outcome.participants, outcome.women_and_girls, outcome.status) == (
+        cycle.programme.initiative, 2026, 20, 10, "pending")
+    assert [(row.band, row.participants, row.women_and_girls) for row in outcome.ages.all()] == [("19-25", 10, 10)]  # the mentors' band has no women
+
+
+def test_a_partner_without_the_role_cannot_propose_the_reach(programmes, people):
+    from widmonitor.reach.models import Outcome
+
+    from ..partners.conftest import client_of
+
+    response = client_of(people["partner"]).post(f"/en/partner/mentoring/programmes/{programmes[0].pk}/reach/", {"year": "2026"})
+    assert response.status_code == 403 and not Outcome.objects.exists()

@@ -9,6 +9,7 @@ app_name = "mentoring_partner"
 urlpatterns = [
     path("", views.programmes, name="programmes"),
     path("programmes/<int:pk>/", views.programme, name="programme"),
+    path("programmes/<int:pk>/reach/", views.propose_reach, name="propose_reach"),
     path("cycles/<int:pk>/", views.cycle, name="cycle"),
     path("cycles/<int:pk>/run/", views.run, name="run"),
     path("cycles/<int:pk>/adjust/", views.adjust, name="adjust"),

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from . import aggregates, runs
+from . import aggregates, reach_proposal, runs
 from .access import matcher_required, programmes_of
 from .forms import AdjustForm
 from .matching import MatchingError
@@ -117,3 +118,17 @@ def add_from_pool(request, cycle):
     messages.success(request, _("%(name)s of the shared pool is added to this cycle's mentors.") % {"name": profile.name})
     return redirect("mentoring_partner:cycle", cycle.pk)
 
+
+
+@require_POST
+@matcher_required(Programme)
+def propose_reach(request, programme):
+    year = request.POST.get("year", "")
+    try:
+        outcome = reach_proposal.propose_reach(programme, int(year) if year.isdigit() else 0, request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Outcome #%(number)s is proposed as the initiative's reach for %(year)s; a moderator checks it before it is shown.") % {"number": outcome.pk, "year": outcome.year})
+    return redirect("mentoring_partner:programme", programme.pk)
