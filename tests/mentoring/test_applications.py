@@ -88,3 +88,13 @@ def test_an_expert_of_the_directory_becomes_a_mentor_without_typing_her_profile_
     profile = Profile.objects.get()
     assert (profile.expert, profile.capacity, profile.confirmed_at is not None) == (ExpertProfile.objects.get(), 2, True)
     assert mail.outbox == []
+
+
+def test_applications_from_one_address_are_limited_to_ten_an_hour(cycles):
+    client = Client()
+    for number in range(10):
+        assert client.post(f"/en/mentoring/cycles/{cycles[0].pk}/apply/mentee/", form(email=f"a{number}@example.org")).status_code == 200
+    response = client.post(f"/en/mentoring/cycles/{cycles[0].pk}/apply/mentee/", form(email="eleven@example.org"))
+    assert response.status_code == 429
+    assert "Too many applications from your address in the last hour." in response.content.decode()
+    assert Profile.objects.count() == 10 and len(mail.outbox) == 10

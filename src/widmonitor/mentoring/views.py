@@ -12,12 +12,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from widmonitor.experts.access import own_profile
+from widmonitor.throttle import throttled
+from widmonitor.throttle.addresses import client_address
 
 from . import emails, links
 from .choices import Role
 from .data_export import personal_data
 from .forms import ApplicationForm, EndForm, FollowUpForm, initial_from_expert
 from .models import Cycle, FollowUp, Pair, PairClosed, Profile
+
+APPLICATIONS_PER_HOUR = 10
 
 
 def open_cycles(request):
@@ -43,6 +47,8 @@ def application(request, cycle, role):
     expert = own_profile(request.user) if request.user.is_authenticated and role == Role.MENTOR else None
     initial = initial_from_expert(expert, request.LANGUAGE_CODE) if expert else {"language": request.LANGUAGE_CODE}
     form = ApplicationForm(request.POST or None, initial=initial, role=role, programme=cycle.programme)
+    if request.method == "POST" and form.is_valid() and over_the_limit(request, form):
+        return render(request, "mentoring/apply.html", {"form": form, "cycle": cycle, "role": role, "expert": expert}, status=429)
     if request.method == "POST" and form.is_valid():
         profile = form.save(cycle, expert=expert)
         if expert and expert.user.email == profile.email:  # her directory account's address, confirmed by its invitation
@@ -52,6 +58,14 @@ def application(request, cycle, role):
         return render(request, "mentoring/check_your_email.html", {"cycle": cycle, "email": profile.email})
     context = {"form": form, "cycle": cycle, "role": role, "expert": expert}
     return render(request, "mentoring/apply.html", context, status=400 if form.errors else 200)
+
+
+def over_the_limit(request, form):
+    """At most ``APPLICATIONS_PER_HOUR`` applications an hour from one address: each sends an e-mail to the address typed."""
+    if not throttled(f"mentoring:applications:{client_address(request)}", APPLICATIONS_PER_HOUR, 3600):
+        return False
+    form.add_error(None, _("Too many applications from your address in the last hour. Please try again later."))
+    return True
 
 
 def profile_from(value, purpose="profile", max_age=None):
