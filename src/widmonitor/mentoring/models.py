@@ -96,6 +96,11 @@ class Matcher(models.Model):
         return _("%(user)s, matcher of %(programme)s") % {"user": self.user.get_username(), "programme": self.programme}
 
 
+def interface_languages():
+    """The site's interface languages, read when the form is built (not at import)."""
+    return settings.LANGUAGES
+
+
 def new_key():
     return secrets.token_urlsafe(24)
 
@@ -186,7 +191,7 @@ class Profile(models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("How the programme and your match may call you, e.g. Amina."))
     email = models.EmailField(_("e-mail address"), help_text=_("Your match's name and the links to answer come here."))
     language = models.CharField(
-        _("language of your e-mails"), max_length=2, choices=settings.LANGUAGES, help_text=_("e.g. nl, fr or en")
+        _("language of your e-mails"), max_length=2, choices=interface_languages, help_text=_("e.g. nl, fr or en")
     )
     topics = models.JSONField(_("topics"), default=list, blank=True)
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)

@@ -45,6 +45,7 @@ def cycle_page(request, cycle, form=None, status=200):
         "pool": Profile.objects.in_pool().exclude(participations__cycle=cycle),
         "pairs": cycle.pairs.select_related("mentee__profile", "mentor__profile"),
         "to_match": len(mentees),
+        "history": cycle.runs.select_related("created_by")[:20],
         "form": form,
     }
     return render(request, "mentoring/partner/cycle.html", context, status=status)
