@@ -66,7 +66,7 @@ def test_a_fixed_choice_the_engine_cannot_keep_is_refused_and_stores_no_run(cycl
     response = adjust(matcher_client, cycle, action="assign", mentee=key(noor), mentor=key(mona))
     assert cycle.latest_run().version == 2
     page = matcher_client.get(response.url).content.decode()
-    assert f"{key(mona)} is fixed with more mentees than her capacity of 1." in page
+    assert "Mona is fixed with more mentees than her capacity of 1." in page
 
 
 def test_an_adjustment_naming_someone_outside_the_cycle_is_refused(cycles, matcher_client):

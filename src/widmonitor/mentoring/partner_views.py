@@ -73,7 +73,7 @@ def rerun(request, cycle, fixed=None, excluded=None):
     try:
         new = runs.run_matching(cycle, request.user, fixed, excluded)
     except MatchingError as error:
-        messages.error(request, str(error))
+        messages.error(request, runs.explained(error, cycle))
     else:
         sentence = ngettext("Run %(version)s: %(pairs)s pair proposed.", "Run %(version)s: %(pairs)s pairs proposed.", len(new.pairs))
         messages.success(request, sentence % {"version": new.version, "pairs": len(new.pairs)})
@@ -103,7 +103,7 @@ def confirm(request, cycle):
             raise MatchingError("no_run", _("Run the matching first."))
         pairs = runs.confirm(last, request.user)
     except MatchingError as error:
-        messages.error(request, str(error))
+        messages.error(request, runs.explained(error, cycle))
     else:
         sentence = ngettext("%(count)s pair confirmed: each person is e-mailed her match.", "%(count)s pairs confirmed: each person is e-mailed her match.", len(pairs))
         messages.success(request, sentence % {"count": len(pairs)})

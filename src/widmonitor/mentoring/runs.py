@@ -129,3 +129,10 @@ def propose_from_pool(cycle, profile):
         defaults={"role": Role.MENTOR, "from_pool": True, "gender": last.gender if last else "", "age_band": last.age_band if last else ""},
     )
     return participation
+
+
+def explained(error, cycle):
+    """The engine's error as the matcher reads it: the participations it names (by key) named by their people's names."""
+    names = {str(pk): name for pk, name in cycle.participations.values_list("pk", "profile__name")}
+    params = {key: names.get(str(value), value) if key in ("mentee", "mentor", "key") else value for key, value in error.params.items()}
+    return str(error.message) % params
