@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import AgeBand, Availability, Gender, Goal, Language, Role
 from .consent import CYCLE, POOL, wording
-from .models import Profile
+from .models import Cycle, Profile, Programme
 from .topics import topic_choices
 
 PROVINCE_OF_EXPERT_REGION = {"brussels": "brussels"}  # a directory region names a province only for Brussels
@@ -148,3 +148,18 @@ class FollowUpForm(forms.Form):
 
     def answers(self):
         return {name: value == "yes" for name, value in self.cleaned_data.items()}
+
+
+class WeightsForm(forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = ["weight_topics", "weight_goals", "weight_place", "weight_availability"]
+
+
+class CycleForm(forms.ModelForm):
+    """A new cycle of a programme, as its matcher plans it."""
+
+    class Meta:
+        model = Cycle
+        fields = ["name", "opens_on", "closes_on", "matching_on", "duration_weeks", "checkin_every_days", "open_applications"]
+        widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in ("opens_on", "closes_on", "matching_on")}

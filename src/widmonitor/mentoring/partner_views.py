@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from . import aggregates, reach_proposal, runs
 from .access import matcher_required, programmes_of
-from .forms import AdjustForm
+from .forms import AdjustForm, CycleForm, WeightsForm
 from .matching import MatchingError
 from .models import Cycle, Profile, Programme
 
@@ -22,9 +22,42 @@ def programmes(request):
 
 @matcher_required(Programme)
 def programme(request, programme):
-    context = {"programme": programme, "cycles": programme.cycles.all(), "figures": aggregates.figures([programme]),
-               "smallest": aggregates.SMALLEST_SHOWN}
-    return render(request, "mentoring/partner/programme.html", context)
+    return programme_page(request, programme)
+
+
+def programme_page(request, programme, weights=None, new_cycle=None, status=200):
+    """A programme's cycles, its weights, a new cycle, and its figures."""
+    context = {
+        "programme": programme,
+        "cycles": programme.cycles.all(),
+        "figures": aggregates.figures([programme]),
+        "smallest": aggregates.SMALLEST_SHOWN,
+        "weights": weights or WeightsForm(instance=programme, prefix="weights"),
+        "new_cycle": new_cycle or CycleForm(prefix="cycle"),
+    }
+    return render(request, "mentoring/partner/programme.html", context, status=status)
+
+
+@require_POST
+@matcher_required(Programme)
+def set_weights(request, programme):
+    form = WeightsForm(request.POST, instance=programme, prefix="weights")
+    if not form.is_valid():
+        return programme_page(request, programme, weights=form, status=400)
+    form.save()
+    messages.success(request, _("The weights are saved; the next run uses them."))
+    return redirect("mentoring_partner:programme", programme.pk)
+
+
+@require_POST
+@matcher_required(Programme)
+def add_cycle(request, programme):
+    form = CycleForm(request.POST, instance=Cycle(programme=programme), prefix="cycle")
+    if not form.is_valid():
+        return programme_page(request, programme, new_cycle=form, status=400)
+    cycle = form.save()
+    messages.success(request, _("The cycle %(name)s is added.") % {"name": cycle.name})
+    return redirect("mentoring_partner:programme", programme.pk)
 
 
 @matcher_required(Cycle)
