@@ -88,6 +88,9 @@ def test_a_mentor_and_a_mentee_apply_the_matcher_adjusts_and_confirms_and_both_a
     audited.fill("input[name=username]", "matcher")
     audited.fill("input[name=password]", "matcher-pass-1234")
     audited.locator("main form button[type=submit]").click()
+    audited.goto(f"{base}/{language}/partner/mentoring/programmes/{cycle.programme.pk}/")
+    audited.locator("details summary").first.click()  # the form to add a cycle, opened
+    found["the programme's page"] = serious_violations(audited, axe_source)
     audited.goto(f"{base}/{language}/partner/mentoring/cycles/{cycle.pk}/")
     found["matcher, before a run"] = serious_violations(audited, axe_source)
     audited.locator("#run-matching").click()
