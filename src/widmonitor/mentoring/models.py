@@ -17,6 +17,8 @@ from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.experts.log_erasure import erase_from_logs
@@ -28,10 +30,13 @@ UNCONFIRMED_DAYS = 7  # an application nobody confirmed by e-mail is erased afte
 SIX_MONTHS = timedelta(days=182)
 
 
+def weight_help(default):
+    """A weight's help text, formatted in the language of the page that shows it (not at import)."""
+    return lazy(lambda: gettext("From 0 (ignored) to 10, e.g. %(default)s.") % {"default": default}, str)()
+
+
 def weight_field(label, default):
-    return models.PositiveSmallIntegerField(
-        label, default=default, validators=[MaxValueValidator(10)], help_text=_("From 0 (ignored) to 10, e.g. %(default)s.") % {"default": default}
-    )
+    return models.PositiveSmallIntegerField(label, default=default, validators=[MaxValueValidator(10)], help_text=weight_help(default))
 
 
 class Programme(models.Model):
