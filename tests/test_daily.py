@@ -66,6 +66,8 @@ def test_a_daily_run_removes_what_is_due_keeps_the_rest_and_says_so(due, capsys)
         "expired-cache-entries: no database cache: the cache's entries expire by themselves.",
         "old-uploads: 1 upload(s) held more than a day without confirmation deleted.",
         "event-outcome-reminders: 0 event(s) whose organiser was reminded to report its outcome.",
+        "erase-mentoring-profiles: 0 mentoring profile(s) erased (their cycles ended, or never confirmed).",
+        "mentoring-reminders: 0 mentoring pair(s) reminded to check in; 0 follow-up(s) sent.",
     ]
     assert sorted(ExpertProfile.objects.filter(erased_at__isnull=True).values_list("name", flat=True)) == ["Expert kept"]
     assert list(Session.objects.values_list("session_key", flat=True)) == ["live" * 8]
@@ -98,7 +100,7 @@ def test_a_failing_job_is_reported_and_the_others_still_run(due, monkeypatch, ca
     jobs.insert(0, daily.Job("broken", "fails", broken))
     monkeypatch.setattr(daily, "JOBS", jobs)
 
-    with pytest.raises(CommandError, match=r"^1 of 10 daily jobs failed \(broken\): see above and the log\.$"):
+    with pytest.raises(CommandError, match=r"^1 of 12 daily jobs failed \(broken\): see above and the log\.$"):
         call_command("daily", verbosity=0)  # as from cron: only what failed is said
 
     assert capsys.readouterr() == ("", "broken: FAILED: RuntimeError: the mail server is away\n")

@@ -116,6 +116,16 @@ def remind_event_organisers():
     from widmonitor.events.reminders import send_reminders
 
     return f"{send_reminders()} event(s) whose organiser was reminded to report its outcome."
+def erase_mentoring_profiles():
+    from widmonitor.mentoring.models import erase_due_profiles
+
+    return f"{erase_due_profiles()} mentoring profile(s) erased (their cycles ended, or never confirmed)."
+
+
+def remind_mentoring_pairs():
+    from widmonitor.mentoring.reminders import send_checkins, send_follow_ups
+
+    return f"{send_checkins()} mentoring pair(s) reminded to check in; {send_follow_ups()} follow-up(s) sent."
 
 
 JOBS = [
@@ -128,6 +138,8 @@ JOBS = [
     Job("expired-cache-entries", "delete expired entries of a database cache (WIDMONITOR_CACHE_URL=db://)", delete_expired_cache_entries),
     Job("old-uploads", "delete uploaded workbooks held more than a day without confirmation", forget_old_uploads),
     Job("event-outcome-reminders", "remind the organisers of ended events to report their outcome (1 and 14 days after)", remind_event_organisers),
+    Job("erase-mentoring-profiles", "erase mentoring profiles a programme's set time after their cycles end (not the shared pool's)", erase_mentoring_profiles),
+    Job("mentoring-reminders", "e-mail mentoring pairs their check-in reminders and follow-up questions", remind_mentoring_pairs),
 ]
 
 

@@ -175,6 +175,7 @@ INSTALLED_APPS = [
     "widmonitor.reach",
     "widmonitor.events",
     "widmonitor.experts",
+    "widmonitor.mentoring",
     "widmonitor.sitepages",
     "widmonitor.dashboard",
     "widmonitor.calls",

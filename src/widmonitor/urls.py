@@ -18,6 +18,7 @@ urlpatterns = [
     path("favicon.ico", sitepages_views.favicon),
 ] + i18n_patterns(
     path("partner/experts/", include("widmonitor.experts.invitation_urls")),
+    path("partner/mentoring/", include("widmonitor.mentoring.partner_urls")),
     path("partner/", include("widmonitor.partners.urls")),
     path("partner/initiatives/<slug:uid>/reach/", include("widmonitor.reach.urls")),
     path("reach/", include("widmonitor.reach.public_urls")),
@@ -28,6 +29,7 @@ urlpatterns = [
     path("job-ad-checker/", include("widmonitor.jobads.urls")),
     path("self-check/", include("widmonitor.selfcheck.urls")),
     path("experts/", include("widmonitor.experts.urls")),
+    path("mentoring/", include("widmonitor.mentoring.urls")),
     path("panel-check/", include("widmonitor.experts.panel_urls")),
     path("", include("widmonitor.calls.urls")),  # /calls/..., /partner/calls/...
     path("", include("widmonitor.sitepages.urls")),

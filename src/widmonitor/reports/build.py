@@ -86,6 +86,7 @@ def build_report(year):
         reach=reach_overview,
         panels=panel_figures(year),
         self_checks=self_check_changes(year),
+        mentoring=mentoring_figures(year),
         published_edition=edition,
         period_unknown=unknown,
     )
@@ -176,6 +177,28 @@ def panel_figures(year):
     records = PanelRecord.objects.in_year(year).filter(initiative__in=Initiative.objects.published())
     totals = records.totals()
     return report.Panels(records.count(), totals.women, totals.men, totals.non_binary, totals.not_stated)
+
+
+def mentoring_figures(year):
+    """The pairs both accepted in the year's cycles of programmes of published initiatives; None when there are none."""
+    from widmonitor.mentoring.aggregates import SMALLEST_SHOWN, figures
+    from widmonitor.mentoring.models import Programme
+
+    programmes = Programme.objects.filter(initiative__in=Initiative.objects.published())
+    found = next((row for row in figures(programmes) if row.year == year), None)
+    if found is None:
+        return None
+    end_round = found.answers[0]
+    return report.Mentoring(
+        programmes=programmes.filter(cycles__matching_on__year=year).distinct().count(),
+        participants=found.participants.shown,
+        mentees=found.mentees.shown,
+        mentors=found.mentors.shown,
+        women=found.women.shown,
+        still_in_touch=end_round[1].shown,
+        answered=end_round[4].shown,
+        smallest_shown=SMALLEST_SHOWN,
+    )
 
 
 def reach_of(row):

@@ -167,6 +167,20 @@ class SelfCheckChange:
 
 
 @dataclass
+class Mentoring:
+    """The year's pairs of the mentoring programmes (``mentoring.aggregates``): anonymous, a count under 10 is None."""
+
+    programmes: int
+    participants: int | None
+    mentees: int | None
+    mentors: int | None
+    women: int | None
+    still_in_touch: int | None  # of those who answered the end-of-cycle follow-up
+    answered: int | None
+    smallest_shown: int = 10
+
+
+@dataclass
 class Panels:
     """The panels recorded at the events of published initiatives in the year (``experts.PanelRecord``): counts only."""
 
@@ -285,6 +299,7 @@ class Report:
     stated_lists: list[StatedList]
     reach: ReachOverview | None = None
     panels: Panels | None = None
+    mentoring: Mentoring | None = None
     published_edition: PublishedEdition | None = None  # the year's edition published outside widmonitor, if any
     supporting_sources: list = field(default_factory=list)  # where the year's recorded supporters are recorded
     supporting_at_meetings: int = 0  # of the supporting organisations, those known only from the year's meetings

@@ -1,0 +1,18 @@
+"""The topics a mentoring profile names: the expert directory's topics and DigComp 2.2's five areas."""
+
+from widmonitor.experts.models import Topic
+from widmonitor.selfcheck.framework import framework
+
+DIGCOMP_PREFIX = "digcomp-"
+
+
+def topic_choices():
+    """``[(code, label)]`` in the active language: the expert topics, then ``digcomp-1`` … ``digcomp-5``."""
+    experts = [(topic.code, str(topic)) for topic in Topic.objects.all()]
+    areas = [(f"{DIGCOMP_PREFIX}{area.code}", f"DigComp {area.code}: {area.name}") for area in framework().areas]
+    return experts + areas
+
+
+def topic_labels(codes):
+    labels = dict(topic_choices())
+    return [labels.get(code, code) for code in codes]
