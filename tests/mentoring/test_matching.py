@@ -215,6 +215,18 @@ def test_a_fixed_pair_uses_one_of_its_mentors_places():
     assert [u.mentee for u in proposal.unmatched] == ["e2"]
 
 
+@pytest.mark.parametrize("on_site", [True, False])
+def test_a_cycle_whose_mentees_are_all_fixed_or_none_is_matched_without_error(on_site):
+    mentors = [person("m", region="BE-WLG", on_site=on_site, capacity=2), person("n", on_site=on_site, capacity=1)]
+    mentees = [person("e1", region="BE-WLG", on_site=on_site), person("e2", on_site=on_site)]
+
+    everyone_fixed = match(mentees, mentors, Weights(), fixed=[("e1", "m"), ("e2", "m")])
+    nobody = match([], mentors, Weights())
+
+    assert pairs_of(everyone_fixed) == [("e1", "m"), ("e2", "m")] and not everyone_fixed.unmatched
+    assert (nobody.pairs, nobody.unmatched, nobody.total_score) == ((), (), 0)
+
+
 def test_an_excluded_pair_is_never_proposed_even_when_it_fits_best():
     mentors = [person("m-ai", topics="ai", capacity=1), person("m-other", topics="other", capacity=1)]
 

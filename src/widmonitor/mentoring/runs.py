@@ -17,9 +17,6 @@ from .models import MatchingRun, Pair, Participation
 from .topics import topic_choices
 
 OPEN = (Pair.Status.PROPOSED, Pair.Status.ACTIVE)
-# The engine fails on a score matrix without a free mentee (all fixed, or none to match): one mentee who speaks
-# no language, so never paired, keeps it from being empty; she is left out of what is stored.
-NOBODY = Candidate(key="-", languages=frozenset(), topics=frozenset(), goals=frozenset(), region=None)
 
 
 def candidate(participation, capacity=0):
@@ -70,7 +67,7 @@ def run_matching(cycle, user, fixed=None, excluded=None):
     usable = [tuple(pair) for pair in fixed if set(pair) <= keys]
     avoided = [tuple(pair) for pair in excluded + declined_pairs(cycle) if set(pair) <= keys]
     weights = cycle.programme.weights()
-    proposal = match([*mentees, NOBODY], mentors, weights, fixed=usable, excluded=avoided)
+    proposal = match(mentees, mentors, weights, fixed=usable, excluded=avoided)
     with transaction.atomic():
         version = (cycle.runs.aggregate(top=Max("version"))["top"] or 0) + 1
         return MatchingRun.objects.create(
@@ -83,7 +80,7 @@ def run_matching(cycle, user, fixed=None, excluded=None):
                 {"mentee": p.mentee, "mentor": p.mentor, "score": p.score, "fixed": p.fixed, "reasons": stored(p.reasons)}
                 for p in proposal.pairs
             ],
-            unmatched=[{"mentee": u.mentee, "reasons": stored(u.reasons)} for u in proposal.unmatched if u.mentee != NOBODY.key],
+            unmatched=[{"mentee": u.mentee, "reasons": stored(u.reasons)} for u in proposal.unmatched],
             total_score=proposal.total_score,
             created_by=user,
         )

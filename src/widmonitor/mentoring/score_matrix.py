@@ -73,8 +73,9 @@ def share_milli_array(weight, shared, wanted):
 
 
 def place_fits_matrix(mentees, mentors):
-    online = np.array([[mentee.online] for mentee in mentees], dtype=bool) & \
-        np.array([mentor.online for mentor in mentors], dtype=bool)
+    # shaped explicitly: with no mentee, np.array([]) would be 1-D and not broadcast against the mentors
+    online = np.array([mentee.online for mentee in mentees], dtype=bool).reshape(len(mentees), 1) & \
+        np.array([mentor.online for mentor in mentors], dtype=bool).reshape(1, len(mentors))
     regions = {region: index for index, region in enumerate(sorted(
         {candidate.region for candidate in [*mentees, *mentors] if candidate.region is not None}))}
     mentee_region = np.array([regions.get(m.region, -1) if m.on_site else -1 for m in mentees])[:, None]
