@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from widmonitor.dashboard.waiting import years_to_publish
+from widmonitor.events.models import Event
 from widmonitor.initiatives.models import Initiative
 from widmonitor.initiatives.writes import save_initiative
 from widmonitor.partners.models import MailLanguage
@@ -56,6 +57,33 @@ def test_the_back_office_opens_on_the_proposals_submissions_and_outcomes_waiting
     ]
     assert lines(html, "outcomes") == [
         (f"/admin/reach/outcome/{outcome.pk}/change/", f"Outcome #{outcome.pk} (2024): X coding club", "by partner-x", "1 week, 2 days")
+    ]
+
+
+def test_submitted_events_and_their_outcomes_wait_for_the_moderator_oldest_first(records, people, moderator_client, strategy, vocabularies):
+    from widmonitor.events.models import EventOutcome
+
+    from ..events.conftest import event_of
+
+    x, _y = records
+    partner = people["partner of X"]
+    older = event_of(x, moderation="submitted", title={"en": "Older workshop"}, created_by=partner)
+    newer = event_of(x, moderation="submitted", title={"en": "Newer workshop"}, created_by=partner)
+    Event.objects.filter(pk=older.pk).update(created_at=ago(days=4, minutes=5))
+    Event.objects.filter(pk=newer.pk).update(created_at=ago(hours=3, seconds=30))
+    held = event_of(x, title={"en": "Held workshop"})
+    outcome = EventOutcome.objects.create(event=held, participants=30, women_and_girls=20, source_kind="own-count", entered_by=partner)
+    EventOutcome.objects.filter(pk=outcome.pk).update(created_at=ago(days=1, minutes=5))
+    event_of(x, title={"en": "Published workshop"})
+
+    html = moderator_client.get(INDEX).content.decode()
+
+    assert lines(html, "events") == [
+        (f"/admin/events/event/{older.pk}/change/", "Older workshop", "by partner-x", "4 days"),
+        (f"/admin/events/event/{newer.pk}/change/", "Newer workshop", "by partner-x", "3 hours"),
+    ]
+    assert lines(html, "event-outcomes") == [
+        (f"/admin/events/eventoutcome/{outcome.pk}/change/", f"Outcome #{outcome.pk} of the event Held workshop", "by partner-x", "1 day")
     ]
 
 
@@ -185,8 +213,8 @@ def test_the_back_office_lists_its_apps_by_task_with_the_access_attempts_last(pe
     html = client_of(people["administrator"]).get(INDEX).content.decode()
 
     assert app_labels(html) == [
-        "initiatives", "partners", "reach", "actors", "reports", "sitepages", "experts", "indicators", "strategy", "vocabularies",
-        "auth", "axes",
+        "initiatives", "partners", "reach", "events", "actors", "calls", "mentoring", "reports", "sitepages", "experts", "selfcheck",
+        "indicators", "strategy", "vocabularies", "auth", "axes",
     ]
     partners = html[html.index('<div class="app-partners'):]
     assert partners.index("Proposals") < partners.index("Partner memberships")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from widmonitor.events.models import Event, EventOutcome
 from widmonitor.initiatives import completeness
 from widmonitor.initiatives.models import Initiative
 from widmonitor.partners.models import Proposal
@@ -58,6 +59,8 @@ def dashboard_for(user, today=None):
         ("partners.change_proposal", proposals),
         ("initiatives.change_initiative", submissions),
         ("reach.change_outcome", outcomes),
+        ("events.change_event", events),
+        ("events.change_eventoutcome", event_outcomes),
         ("reports.add_edition", lambda: editions(today or timezone.localdate())),
         ("initiatives.change_initiative", incomplete),
     )
@@ -117,6 +120,41 @@ def outcomes():
     return Section(
         "outcomes", _("Outcomes (reach) to accept or reject"), lines, waiting.count(),
         changelist("reach_outcome", status__exact=Outcome.Status.PENDING), _("No outcome waits."),
+    )
+
+
+def events():
+    waiting = Event.objects.filter(moderation=Moderation.SUBMITTED).select_related("created_by").order_by("created_at", "pk")
+    lines = [
+        Line(
+            str(event),
+            reverse("admin:events_event_change", args=[event.pk]),
+            _("by %(partner)s") % {"partner": event.created_by.get_username()} if event.created_by else "",
+            event.created_at,
+        )
+        for event in waiting[:SHOWN]
+    ]
+    return Section(
+        "events", _("Submitted events to publish or reject"), lines, waiting.count(),
+        changelist("events_event", moderation__exact=Moderation.SUBMITTED), _("No submitted event waits."),
+    )
+
+
+def event_outcomes():
+    waiting = EventOutcome.objects.filter(status=EventOutcome.Status.PENDING).select_related("event", "entered_by")
+    waiting = waiting.order_by("created_at", "pk")
+    lines = [
+        Line(
+            _("Outcome #%(number)s of the event %(event)s") % {"number": outcome.pk, "event": outcome.event},
+            reverse("admin:events_eventoutcome_change", args=[outcome.pk]),
+            _("by %(partner)s") % {"partner": outcome.entered_by.get_username()} if outcome.entered_by else "",
+            outcome.created_at,
+        )
+        for outcome in waiting[:SHOWN]
+    ]
+    return Section(
+        "event-outcomes", _("Outcomes of events to accept or reject"), lines, waiting.count(),
+        changelist("events_eventoutcome", status__exact=EventOutcome.Status.PENDING), _("No outcome of an event waits."),
     )
 
 
