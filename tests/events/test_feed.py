@@ -53,3 +53,30 @@ def test_a_feed_with_a_bad_filter_is_refused_with_the_reason(client, records, vo
     response = client.get("/en/events/feed.ics?month=2027-13")
     assert response.status_code == 400
     assert '"2027-13" is not a month' in response.content.decode()
+
+
+def test_an_unchanged_feed_is_served_from_what_was_kept_and_answers_304_to_its_tag(client, records, vocabularies, django_assert_max_num_queries):
+    event_of(records[0], title={"en": "Coding day"})
+    first = client.get("/en/events/feed.ics?month=2027-03")
+
+    with django_assert_max_num_queries(2):  # the filter's terms, the events' count and latest save; no event read again
+        again = client.get("/en/events/feed.ics?month=2027-03")
+    not_modified = client.get("/en/events/feed.ics?month=2027-03", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert (not_modified.status_code, not_modified.content, not_modified["ETag"]) == (304, b"", first["ETag"])
+
+
+def test_a_kept_feed_is_written_again_once_an_event_changes_or_in_another_language(client, records, vocabularies):
+    event = event_of(records[0], title={"en": "Coding day", "nl": "Codeerdag"})
+    first = client.get("/en/events/feed.ics?month=2027-03")
+    dutch = client.get("/nl/events/feed.ics?month=2027-03")
+    event = Event.objects.get(pk=event.pk)
+    event.title = {"en": "Coding day, renamed", "nl": "Codeerdag"}
+    event.save()
+
+    changed = client.get("/en/events/feed.ics?month=2027-03", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert b"Codeerdag" in dutch.content and b"Codeerdag" not in first.content
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+    assert list(feed_events(client, "?month=2027-03")) == ["Coding day, renamed"]

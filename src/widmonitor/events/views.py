@@ -1,8 +1,13 @@
 """The public calendar: the list with its filters, an event's page, its iCalendar feed and the map of counts."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.db.models import Count, Max
+from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.vocabularies.choices import Vocabulary
@@ -62,14 +67,36 @@ def event_detail(request, uid):
     return render(request, "events/event_detail.html", context)
 
 
+FEED_KEPT_SECONDS = 24 * 3600
+
+
+def feed_tag(request):
+    """The feed's entity tag: its address, language and host, and the events' count and latest save. Any event
+    added, edited, published or deleted changes it, so a kept feed is never stale."""
+    events = Event.objects.aggregate(count=Count("pk"), last=Max("updated_at"))
+    seen = f"{request.get_host()}|{get_language()}|{request.get_full_path()}|{events['count']}|{events['last']}"
+    return hashlib.sha256(seen.encode()).hexdigest()[:32]
+
+
 def feed(request):
+    """The filter's events as iCalendar. Calendar applications poll it: an unchanged feed answers 304 to their
+    ``If-None-Match``, and is written once, then kept, until an event changes."""
     query = CalendarQuery.from_params(request.GET)
     if query.errors:
         return HttpResponse("\n".join(query.errors), status=400, content_type="text/plain; charset=utf-8")
-    page_url = request.build_absolute_uri(request.path.replace("feed.ics", "")) + ("?" + query.params() if query.params() else "")
-    body = calendar_of(query.events().select_related("initiative"), page_url, request.build_absolute_uri)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="events.ics"'
+    etag = f'"{feed_tag(request)}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        page_url = request.build_absolute_uri(request.path.replace("feed.ics", "")) + ("?" + query.params() if query.params() else "")
+        body = cache.get_or_set(
+            f"widmonitor:events-feed:{etag.strip(chr(34))}",
+            lambda: calendar_of(query.events().select_related("initiative"), page_url, request.build_absolute_uri),
+            FEED_KEPT_SECONDS,
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="events.ics"'
+    response["ETag"] = etag
     return response
 
 
