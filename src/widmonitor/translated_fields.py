@@ -14,6 +14,7 @@ without code.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .languages import CODE_LENGTH, Translated, content_codes, content_languages
@@ -48,7 +49,7 @@ class ContentLanguageField(models.CharField):
     def formfield(self, **kwargs):
         return forms.TypedChoiceField(
             choices=content_language_choices,
-            label=self.verbose_name.capitalize(),
+            label=capfirst(self.verbose_name),  # lazy: the label follows the language of each request
             help_text=self.help_text,
             initial=default_content_language,
         )
@@ -94,7 +95,7 @@ class TranslatedTextField(models.JSONField):
         return TranslatedFormField(
             max_length=self.max_length,
             multiline=self.multiline,
-            label=self.verbose_name.capitalize(),
+            label=capfirst(self.verbose_name),  # lazy: the label follows the language of each request
             help_text=self.help_text,
         )
 
