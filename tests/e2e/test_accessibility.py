@@ -90,3 +90,20 @@ def test_no_serious_or_critical_violation_on_the_partner_pages(audited, axe_sour
         if serious:
             found[url] = serious
     assert found == {}
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_partner_pages_fit_a_phone_screen(audited, live_server, partner_of_the_mentoring_network, language):
+    audited.set_viewport_size({"width": 390, "height": 800})
+    audited.goto(f"{live_server.url}/{language}/partner/login/")
+    audited.locator("#id_username").fill("partner-m")
+    audited.locator("#id_password").fill("partner-pass-1234")
+    audited.locator("form button[type=submit], form input[type=submit]").last.click()
+    audited.wait_for_url(f"{live_server.url}/{language}/partner/")
+    wide = {}
+    for template in PARTNER_PAGES:
+        audited.goto(live_server.url + template.format(lang=language))
+        width = audited.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[template] = width
+    assert wide == {}
