@@ -134,3 +134,13 @@ def test_a_missing_page_says_so_in_the_site_frame_and_the_visitor_s_language(ano
         title = gettext("Page not found")
     assert response.status_code == 404
     assert '<html lang="fr">' in html and f"<h1>{title}</h1>" in html and "secret" not in html.split("<main", 1)[1]
+
+
+@pytest.mark.parametrize(("language", "events", "mentoring"), [("nl", "Evenementen", "Mentoringprogramma’s"), ("fr", "Événements", "Programmes de mentorat"),
+                                                               ("en", "Events", "Mentoring programmes")])  # fmt: skip
+def test_the_home_page_leads_to_the_calendar_the_mentoring_programmes_and_the_self_check(anonymous, fictional_registry, language, events, mentoring):
+    html = anonymous.get(f"/{language}/").content.decode()
+
+    for path, title in ((f"/{language}/events/", events), (f"/{language}/mentoring/", mentoring), (f"/{language}/self-check/", "")):
+        assert re.search(rf'<a href="{path}"><strong>{re.escape(title)}', html), path
+        assert anonymous.get(path).status_code == 200
