@@ -54,6 +54,12 @@ PARTNER_PAGES = [
     "/{lang}/partner/initiatives/new/",
     "/{lang}/partner/initiatives/mentoring-network/propose/",
     "/{lang}/partner/password-reset/",
+    "/{lang}/partner/events/",
+    "/{lang}/partner/events/new/",
+    "/{lang}/partner/events/upload/",
+    "/{lang}/partner/calls/",
+    "/{lang}/partner/mentoring/",
+    "/{lang}/self-check/partner/mentoring-network/",
 ]
 
 
