@@ -33,6 +33,9 @@ FILTER_NAMES = {
     "cost": gettext_lazy("Cost"),
 }
 AGE_PREFIX = "age-"  # the audience list's age bands (age-6-12, ...) are the calendar's "age" facet
+# The years a period may name: a month or day outside them is reported like any bad value (at the edges of
+# Python's dates, year 1 or 9999, the month before or the day after would not exist).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 @dataclass
@@ -81,11 +84,16 @@ class CalendarQuery:
         if not text:
             return None
         try:
-            return parse(text)
+            value = parse(text)
         except ValueError:
             message = _('"%(value)s" is not a month (expected e.g. 2027-03).') if name == "month" else _('"%(value)s" is not a day (expected e.g. 2027-03-28).')
             self.errors.append(message % {"value": text[:40]})
             return None
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            message = _('"%(value)s" is outside the years the calendar covers (%(first)s to %(last)s).')
+            self.errors.append(message % {"value": text[:40], "first": FIRST_YEAR, "last": LAST_YEAR})
+            return None
+        return value
 
     def window(self, now=None):
         """``(start, end)`` instants of the period; end None for what is still to come."""

@@ -9,8 +9,20 @@ from widmonitor.reach.forms import age_field_names
 from widmonitor.reach.models import MAX_PARTICIPANTS, ceiling, check_age_rows
 
 from .models import Event, EventOutcome, EventOutcomeByAge
+from .times import local_instant
 
 LOCAL_INPUT = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+class BelgianTimeField(forms.DateTimeField):
+    """A date and time typed in Belgian time; one the clocks skip or repeat that day is refused with the hour to avoid
+    (Django's own field would only say it "could not be interpreted in time zone Europe/Brussels")."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        typed = forms.fields.BaseTemporalField.to_python(self, value)
+        return local_instant(typed.date(), typed.time())
 
 
 class EventForm(forms.ModelForm):
@@ -28,7 +40,7 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["initiative"].queryset = initiatives_of(user)
         for name in ("starts_at", "ends_at"):
-            self.fields[name] = forms.DateTimeField(
+            self.fields[name] = BelgianTimeField(
                 label=self.fields[name].label,
                 help_text=self.fields[name].help_text,
                 input_formats=LOCAL_INPUT,

@@ -13,11 +13,13 @@ def event_json_ld(event, url):
         "startDate": timezone.localtime(event.starts_at).isoformat(),
         "endDate": timezone.localtime(event.ends_at).isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
-        "inLanguage": [term.code for term in event.languages.all()] or [event.original_language],
         "organizer": [{"@type": "Organization", "name": str(o)} for o in event.initiative.organisations.all()],
         "audience": [{"@type": "Audience", "audienceType": str(term)} for term in event.audiences.all()],
         "isAccessibleForFree": event.cost == "free",
     }
+    languages = [term.code for term in event.languages.all()]
+    if languages:  # the languages spoken at the event; none stated, none claimed (the text's language is not the event's)
+        data["inLanguage"] = languages
     if event.online:
         data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
         data["location"] = {"@type": "VirtualLocation", "url": event.registration_url or url}

@@ -17,24 +17,52 @@ def zone():
 
 
 def local_instant(day, time):
-    """The instant of ``time`` on ``day`` in Belgium, as an aware datetime; ValidationError if it does not exist or is ambiguous."""
-    tz = zone()
+    """The instant of ``time`` on ``day`` in Belgium, as an aware datetime; ValidationError if it does not exist or
+    is ambiguous, naming the hour the clocks skip or repeat that day so the partner knows which times to use."""
     naive = datetime.datetime.combine(day, time)
-    early, late = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
-    round_trip = early.astimezone(datetime.timezone.utc).astimezone(tz).replace(tzinfo=None)
-    if round_trip != naive:
+    if not exists(naive):
+        start, end = odd_hour(naive, exists)
         raise ValidationError(
-            _("%(time)s does not exist in Belgium on %(day)s: the clocks skip that hour when summer time starts."),
+            _(
+                "%(time)s does not exist in Belgium on %(day)s: when summer time starts, the clocks jump from "
+                "%(start)s straight to %(end)s. Choose a time before %(start)s or from %(end)s on."
+            ),
             code="time_skipped",
-            params={"time": time.strftime("%H:%M"), "day": day.isoformat()},
+            params={"time": time.strftime("%H:%M"), "day": day.isoformat(), "start": start, "end": end},
         )
-    if early.utcoffset() != late.utcoffset():
+    if repeats(naive):
+        start, end = odd_hour(naive, lambda moment: not repeats(moment))
         raise ValidationError(
-            _("%(time)s happens twice in Belgium on %(day)s, when summer time ends: choose another time."),
+            _(
+                "%(time)s happens twice in Belgium on %(day)s: when summer time ends, the clocks go back from "
+                "%(end)s to %(start)s, so that hour repeats. Choose a time before %(start)s or from %(end)s on."
+            ),
             code="time_ambiguous",
-            params={"time": time.strftime("%H:%M"), "day": day.isoformat()},
+            params={"time": time.strftime("%H:%M"), "day": day.isoformat(), "start": start, "end": end},
         )
-    return early
+    return naive.replace(tzinfo=zone(), fold=0)
+
+
+def exists(naive):
+    local = naive.replace(tzinfo=zone())
+    return local.astimezone(datetime.timezone.utc).astimezone(zone()).replace(tzinfo=None) == naive
+
+
+def repeats(naive):
+    return naive.replace(tzinfo=zone(), fold=0).utcoffset() != naive.replace(tzinfo=zone(), fold=1).utcoffset()
+
+
+def odd_hour(naive, is_ordinary):
+    """``("HH:MM", "HH:MM")``: the first odd minute around ``naive`` and the first ordinary one after (the clocks
+    change by at most an hour, so three hours either side cover it)."""
+    minute = datetime.timedelta(minutes=1)
+    start = naive
+    while not is_ordinary(start - minute) and naive - start < datetime.timedelta(hours=3):
+        start -= minute
+    end = naive
+    while not is_ordinary(end) and end - naive < datetime.timedelta(hours=3):
+        end += minute
+    return start.strftime("%H:%M"), end.strftime("%H:%M")
 
 
 def day_start(day):
