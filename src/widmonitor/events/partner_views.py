@@ -15,6 +15,7 @@ from .forms import EventForm, EventOutcomeForm
 from .models import Event
 
 MAX_UPLOAD = 5 * 1024 * 1024
+EDITABLE = (Moderation.DRAFT, Moderation.SUBMITTED)  # a published event is the moderator's to change
 
 
 @partner_required
@@ -37,6 +38,22 @@ def submit(request):
         return redirect("partner_events:overview")
     status = 429 if limited else 400 if form.errors else 200
     return render(request, "events/event_form.html", {"form": form}, status=status)
+
+
+@partner_required
+def edit(request, uid):
+    """Her draft or submitted event, changed and submitted (again) for moderation; the uid stays, the history keeps the change."""
+    event = get_object_or_404(Event.objects.of_partner(request.user).filter(moderation__in=EDITABLE), uid=uid)
+    form = EventForm(request.POST or None, instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        event = form.save(commit=False)
+        event.moderation = Moderation.SUBMITTED
+        event._change_reason = _("Edited by %(partner)s") % {"partner": request.user.get_username()}
+        event.save()
+        form.save_m2m()
+        messages.success(request, _("Your changes are saved. A moderator will review your event before it is published."))
+        return redirect("partner_events:overview")
+    return render(request, "events/event_form.html", {"form": form, "event": event}, status=400 if form.errors else 200)
 
 
 @partner_required
