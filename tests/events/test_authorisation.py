@@ -37,6 +37,15 @@ MATRIX = [
     ("outcome form of the ended event", "partner of X", 200),
     ("outcome form of the ended event", "partner of Y", 404),
     ("outcome form of the ended event", "moderator", 404),
+    ("edit form of the submitted event", "anonymous", 302),
+    ("edit form of the submitted event", "partner of X", 200),
+    ("edit form of the submitted event", "partner of Y", 404),
+    ("edit form of the submitted event", "moderator", 404),
+    ("edit form of the published event", "partner of X", 404),
+    ("withdraw form of the published event", "anonymous", 302),
+    ("withdraw form of the published event", "partner of X", 200),
+    ("withdraw form of the published event", "partner of Y", 404),
+    ("withdraw form of the published event", "moderator", 404),
     ("back office queue of events", "anonymous", 302),
     ("back office queue of events", "partner of X", 302),
     ("back office queue of events", "moderator", 200),
@@ -50,6 +59,9 @@ def address(what, scene):
         "public page of a published event": lambda: scene["published"].get_absolute_url(),
         "public page of a submitted event": lambda: f"/en/events/{scene['submitted'].uid}/",
         "partner events": lambda: reverse("partner_events:overview"),
+        "edit form of the submitted event": lambda: reverse("partner_events:edit", args=[scene["submitted"].uid]),
+        "edit form of the published event": lambda: reverse("partner_events:edit", args=[scene["published"].uid]),
+        "withdraw form of the published event": lambda: reverse("partner_events:withdraw", args=[scene["published"].uid]),
         "outcome form of the ended event": lambda: reverse("partner_events:outcome", args=[scene["ended"].uid]),
         "back office queue of events": lambda: reverse("admin:events_event_changelist"),
         "back office queue of event outcomes": lambda: reverse("admin:events_eventoutcome_changelist"),
@@ -105,3 +117,65 @@ def test_a_partner_cannot_publish_through_the_back_office(scene, people):
     )
     scene["submitted"].refresh_from_db()
     assert scene["submitted"].moderation == "submitted"
+
+
+@pytest.mark.parametrize("role, expected, title", [("partner of X", 302, "Workshop"), ("partner of Y", 404, "Submitted day"), ("moderator", 404, "Submitted day")])
+def test_only_a_partner_of_the_initiative_can_edit_her_submitted_event(scene, records, people, role, expected, title):
+    event = scene["submitted"]
+    response = client_of(people[role]).post(reverse("partner_events:edit", args=[event.uid]), event_form(records[0]))
+    assert response.status_code == expected
+    event.refresh_from_db()
+    assert event.text("title").text == title
+    assert event.moderation == "submitted"
+
+
+def test_an_edit_keeps_the_address_and_the_history_and_a_published_event_cannot_be_edited(scene, records, people):
+    partner = client_of(people["partner of X"])
+    event = scene["submitted"]
+    partner.post(reverse("partner_events:edit", args=[event.uid]), event_form(records[0], starts_at="2027-05-04T15:00"))
+    event.refresh_from_db()
+    assert Event.objects.filter(uid=event.uid).count() == 1 and event.history.count() == 2
+    assert event.history.first().history_change_reason == "Edited by partner-x"
+    published = scene["published"]
+    response = partner.post(reverse("partner_events:edit", args=[published.uid]), event_form(records[0]))
+    assert response.status_code == 404
+    published.refresh_from_db()
+    assert published.text("title").text == "Published day"
+
+
+def test_the_partner_events_list_offers_edit_only_for_events_not_yet_published(scene, people):
+    page = client_of(people["partner of X"]).get(reverse("partner_events:overview")).content.decode()
+    assert reverse("partner_events:edit", args=[scene["submitted"].uid]) in page
+    assert reverse("partner_events:edit", args=[scene["published"].uid]) not in page
+
+
+@pytest.mark.parametrize("role, expected", [("anonymous", 302), ("partner of X", 302), ("partner of Y", 404), ("moderator", 404)])
+def test_only_a_partner_of_the_initiative_can_withdraw_her_published_event(scene, people, role, expected):
+    event = scene["published"]
+    response = client_of(people[role]).post(reverse("partner_events:withdraw", args=[event.uid]))
+    assert response.status_code == expected
+    event.refresh_from_db()
+    assert (event.cancelled_at is not None) == (role == "partner of X")
+
+
+def test_a_withdrawn_event_leaves_the_calendar_and_the_feed_and_its_page_says_it_is_cancelled(client, scene, people):
+    event = scene["published"]
+    assert "Published day" in client.get("/en/events/?month=2027-03").content.decode()
+    client_of(people["partner of X"]).post(reverse("partner_events:withdraw", args=[event.uid]))
+    event.refresh_from_db()
+    assert "Published day" not in client.get("/en/events/?month=2027-03").content.decode()
+    assert b"Published day" not in client.get("/en/events/feed.ics?month=2027-03").content
+    page = client.get(event.get_absolute_url())
+    assert page.status_code == 200
+    assert "This event is cancelled: its organiser withdrew it." in page.content.decode()
+    assert '"eventStatus": "https://schema.org/EventCancelled"' in page.content.decode()
+    assert event.history.first().history_change_reason == "Withdrawn by partner-x"
+    assert event.moderation == "published" and event.history.count() == 2
+
+
+def test_a_partner_cannot_withdraw_an_event_not_yet_published_or_already_over(scene, people):
+    partner = client_of(people["partner of X"])
+    for name in ("submitted", "ended"):
+        assert partner.post(reverse("partner_events:withdraw", args=[scene[name].uid])).status_code == 404
+        scene[name].refresh_from_db()
+        assert scene[name].cancelled_at is None

@@ -83,3 +83,25 @@ def test_the_map_counts_each_province_and_region_and_links_to_the_calendar(clien
     assert '<a href="/en/events/?month=2027-03&amp;region=flanders">Flanders</a></th><td>1</td>' in page
     assert '<a href="/en/events/?month=2027-03&amp;online=1">online</a></th><td>1</td>' in page
     assert page.count("<path ") == 11
+
+
+@pytest.mark.parametrize("view", ["", "feed.ics", "map/"])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("month=9999-12", '"9999-12" is outside the years the calendar covers (1900 to 2999).'),
+        ("month=0001-01", '"0001-01" is outside the years the calendar covers (1900 to 2999).'),
+        ("to=9999-12-31", '"9999-12-31" is outside the years the calendar covers (1900 to 2999).'),
+        ("from=0001-01-01", '"0001-01-01" is outside the years the calendar covers (1900 to 2999).'),
+    ],
+)
+def test_a_period_at_the_edge_of_the_calendar_is_a_bad_filter_not_a_server_error(client, events, view, query, message):
+    response = client.get(f"/en/events/{view}?{query}")
+    assert response.status_code == 400
+    assert message in response.content.decode().replace("&quot;", '"')
+
+
+def test_a_period_outside_the_calendar_is_said_in_the_page_language(client, events):
+    response = client.get("/fr/events/?to=9999-12-31")
+    assert response.status_code == 400
+    assert "« 9999-12-31 » est en dehors des années que couvre le calendrier (1900 à 2999)." in response.content.decode().replace("&quot;", '"').replace("&#x27;", "'")

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from icalendar import Calendar
 
 from widmonitor.events.times import local_instant
@@ -58,8 +59,14 @@ def test_an_event_late_on_the_last_evening_of_march_belongs_to_march_not_april(c
     assert "Late night CTF" not in client.get("/en/events/?month=2027-04").content.decode()
 
 
-@pytest.mark.parametrize("typed", ["2027-03-28T02:30", "2027-10-31T02:30"])
-def test_the_partner_form_refuses_a_time_the_clocks_skip_or_repeat(records, vocabularies, people, typed):
+@pytest.mark.parametrize(
+    "typed, said",
+    [
+        ("2027-03-28T02:30", "02:30 does not exist in Belgium on 2027-03-28: when summer time starts, the clocks jump from 02:00 straight to 03:00. Choose a time before 02:00 or from 03:00 on."),
+        ("2027-10-31T02:30", "02:30 happens twice in Belgium on 2027-10-31: when summer time ends, the clocks go back from 03:00 to 02:00, so that hour repeats. Choose a time before 02:00 or from 03:00 on."),
+    ],
+)
+def test_the_partner_form_says_which_hour_the_clocks_skip_or_repeat_and_which_times_to_use(records, vocabularies, people, typed, said):
     from django.urls import reverse
 
     from widmonitor.events.models import Event
@@ -71,6 +78,38 @@ def test_the_partner_form_refuses_a_time_the_clocks_skip_or_repeat(records, voca
         "ends_at": "2027-10-31T18:00", "municipality": "Gent", "province": "VOV", "cost": "free",
     }
     response = client_of(people["partner of X"]).post(reverse("partner_events:submit"), data)
+    page = response.content.decode()
     assert response.status_code == 400
-    assert "Europe/Brussels" in response.content.decode()
+    assert said in page
+    assert "Europe/Brussels" not in page
     assert not Event.objects.exists()
+
+
+def test_the_partner_form_says_the_skipped_hour_in_french(records, vocabularies, people):
+    from django.urls import reverse
+
+    from .conftest import client_of
+
+    data = {
+        "initiative": records[0].pk, "title_en": "Night hackathon", "original_language": "en", "starts_at": "2027-03-28T02:30",
+        "ends_at": "2027-03-28T18:00", "municipality": "Gent", "province": "VOV", "cost": "free",
+    }
+    with translation.override("fr"):
+        url = reverse("partner_events:submit")
+    page = client_of(people["partner of X"]).post(url, data).content.decode().replace("&#x27;", "'")
+    assert "02:30 n'existe pas en Belgique le 2027-03-28 : au passage à l'heure d'été, les horloges sautent de 02:00 directement à 03:00." in page
+
+
+def test_a_form_with_errors_lists_the_fields_to_correct_at_the_top(records, vocabularies, people):
+    from django.urls import reverse
+
+    from .conftest import client_of
+
+    data = {"initiative": records[0].pk, "original_language": "en", "starts_at": "2027-03-28T02:30", "cost": "free"}
+    page = client_of(people["partner of X"]).post(reverse("partner_events:submit"), data).content.decode()
+    summary = page[page.index('<div class="errors" role="alert"><p>The event was not submitted.') :]
+    summary = summary[: summary.index("</div>")]
+    assert '<a href="#id_starts_at">Starts</a>' in summary
+    assert '<a href="#id_ends_at">Ends</a>' in summary
+    assert summary.index("#id_starts_at") < summary.index("#id_ends_at")
+    assert "#id_cost" not in summary

@@ -15,7 +15,7 @@ from .models import Event, EventOutcome, EventOutcomeByAge
 class EventAdmin(HistoryAdmin):
     action_form = DecisionForm
     actions = ("publish", "reject")
-    list_display = ("__str__", "initiative", "starts_at", "province", "online", "moderation", "created_by")
+    list_display = ("__str__", "initiative", "starts_at", "province", "online", "moderation", "cancelled_at", "created_by")
     list_filter = ("moderation", "region", "province", "online", "cost")
     list_select_related = ("initiative", "created_by")
     search_fields = ("uid", "initiative__uid", "municipality")

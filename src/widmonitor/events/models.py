@@ -35,6 +35,11 @@ RELATIONS = ("audiences", "languages")
 
 class EventQuerySet(models.QuerySet):
     def published(self):
+        """Published and not withdrawn: what the calendar, the feed, the map and the reminders show."""
+        return self.filter(moderation=Moderation.PUBLISHED, cancelled_at__isnull=True)
+
+    def on_public_page(self):
+        """Published, withdrawn or not: a withdrawn event keeps its page, which says it is cancelled."""
         return self.filter(moderation=Moderation.PUBLISHED)
 
     def of_partner(self, user):
@@ -99,6 +104,13 @@ class Event(TranslatableModel):
     registration_url = models.URLField(_("registration address"), max_length=500, blank=True, help_text=_("e.g. https://example.org/register"))
     capacity = models.PositiveIntegerField(_("places"), null=True, blank=True, help_text=_("How many can take part, e.g. 30; empty if not limited."))
     moderation = models.CharField(_("moderation state"), max_length=10, choices=Moderation.choices, default=Moderation.DRAFT)
+    cancelled_at = models.DateTimeField(
+        _("cancelled"), null=True, blank=True,
+        help_text=_(
+            "When its partner withdrew the published event: it leaves the calendar and the feed; its page says it is "
+            "cancelled. Empty it to put the event back."
+        ),
+    )
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False, help_text=_("Counts the saves after the first (iCalendar SEQUENCE)."))
     reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0, editable=False)
     created_by = models.ForeignKey(

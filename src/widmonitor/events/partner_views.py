@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from widmonitor.partners.access import partner_required
@@ -15,6 +16,7 @@ from .forms import EventForm, EventOutcomeForm
 from .models import Event
 
 MAX_UPLOAD = 5 * 1024 * 1024
+EDITABLE = (Moderation.DRAFT, Moderation.SUBMITTED)  # a published event is the moderator's to change
 
 
 @partner_required
@@ -37,6 +39,38 @@ def submit(request):
         return redirect("partner_events:overview")
     status = 429 if limited else 400 if form.errors else 200
     return render(request, "events/event_form.html", {"form": form}, status=status)
+
+
+@partner_required
+def edit(request, uid):
+    """Her draft or submitted event, changed and submitted (again) for moderation; the uid stays, the history keeps the change."""
+    event = get_object_or_404(Event.objects.of_partner(request.user).filter(moderation__in=EDITABLE), uid=uid)
+    form = EventForm(request.POST or None, instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        event = form.save(commit=False)
+        event.moderation = Moderation.SUBMITTED
+        event._change_reason = _("Edited by %(partner)s") % {"partner": request.user.get_username()}
+        event.save()
+        form.save_m2m()
+        messages.success(request, _("Your changes are saved. A moderator will review your event before it is published."))
+        return redirect("partner_events:overview")
+    return render(request, "events/event_form.html", {"form": form, "event": event}, status=400 if form.errors else 200)
+
+
+@partner_required
+def withdraw(request, uid):
+    """Her published, coming event cancelled (after she confirms): it leaves the calendar and the feed, its page says
+    it is cancelled, the history keeps who withdrew it."""
+    event = get_object_or_404(
+        Event.objects.of_partner(request.user).published().filter(ends_at__gte=timezone.now()), uid=uid
+    )
+    if request.method == "POST":
+        event.cancelled_at = timezone.now()
+        event._change_reason = _("Withdrawn by %(partner)s") % {"partner": request.user.get_username()}
+        event.save()
+        messages.success(request, _("The event is withdrawn: it is no longer in the calendar, and its page says it is cancelled."))
+        return redirect("partner_events:overview")
+    return render(request, "events/withdraw.html", {"event": event})
 
 
 @partner_required

@@ -12,7 +12,7 @@ def event_json_ld(event, url):
         "url": url,
         "startDate": timezone.localtime(event.starts_at).isoformat(),
         "endDate": timezone.localtime(event.ends_at).isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": "https://schema.org/EventCancelled" if event.cancelled_at else "https://schema.org/EventScheduled",
         "organizer": [{"@type": "Organization", "name": str(o)} for o in event.initiative.organisations.all()],
         "audience": [{"@type": "Audience", "audienceType": str(term)} for term in event.audiences.all()],
         "isAccessibleForFree": event.cost == "free",

@@ -59,7 +59,7 @@ def facets(query):
 
 def event_detail(request, uid):
     event = get_object_or_404(
-        Event.objects.published().select_related("initiative").prefetch_related("audiences", "languages", "initiative__organisations"),
+        Event.objects.on_public_page().select_related("initiative").prefetch_related("audiences", "languages", "initiative__organisations"),
         uid=uid,
     )
     outcome = event.outcomes.filter(status=EventOutcome.Status.ACCEPTED).prefetch_related("ages").first()
