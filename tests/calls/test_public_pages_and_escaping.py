@@ -66,3 +66,13 @@ def test_every_form_carries_a_csrf_token_and_a_post_without_it_is_refused(people
 
 def test_the_funded_download_refuses_an_unknown_format(anonymous, calls):
     assert anonymous.get(reverse("calls:funded_download", args=["xml"])).status_code == 404
+
+
+def test_the_french_call_pages_name_reviewers_of_both_genders(anonymous, calls):
+    with translation.override("fr"):
+        listing, page = reverse("calls:list"), reverse("calls:detail", args=["call-a"])
+    listed, detail = anonymous.get(listing).content.decode(), anonymous.get(page).content.decode()
+
+    assert "des évaluatrices et évaluateurs notent chaque candidature" in listed
+    assert "Les évaluatrices et évaluateurs notent chaque critère de 0 à 5" in detail
+    assert "évaluateurs notent" not in listed.replace("évaluatrices et évaluateurs", "") + detail.replace("évaluatrices et évaluateurs", "")

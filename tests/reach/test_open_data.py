@@ -67,7 +67,22 @@ def test_the_json_keeps_the_codes_and_gives_the_labels(reported, anonymous):
 def test_the_reach_page_shows_each_years_total_and_describes_the_dataset(reported, anonymous):
     page = anonymous.get("/nl/reach/").content.decode()
 
-    assert '<th scope="row">2024</th><td>1 van 1</td><td>120</td><td>70</td><td>58 %</td>' in page
+    assert '<th scope="row">2024</th><td>1 van het 1 initiatief dat dat jaar liep</td><td>120</td><td>70</td><td>58 %</td>' in page
     data = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
     assert (data["@type"], data["identifier"], data["temporalCoverage"]) == ("Dataset", "reach", "2023/2024")
     assert {d["contentUrl"] for d in data["distribution"]} == {f"http://testserver/nl/reach/download.{fmt}" for fmt in ("csv", "semicolon.csv", "json")}
+
+
+def test_the_reach_page_groups_thousands_and_says_what_the_initiatives_count(records, anonymous):
+    outcome_of(records[0], year=2024, participants=1200, women=700, status="accepted")
+
+    english, french = (anonymous.get(f"/{language}/reach/").content.decode() for language in ("en", "fr"))
+
+    assert '<td>1 of the 1 initiative running that year</td><td>1,200</td><td>700</td>' in english
+    assert "<td>1 sur 1 initiative en cours cette année-là</td><td>1\xa0200</td><td>700</td>" in french
+
+
+def test_the_french_reach_page_names_the_moderators_of_both_genders(reported, anonymous):
+    page = anonymous.get("/fr/reach/").content.decode()
+
+    assert "tel que les organisations l'ont déclaré et que les modératrices et modérateurs du groupe de travail l'ont accepté" in page

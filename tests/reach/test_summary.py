@@ -112,8 +112,8 @@ def test_the_objective_page_shows_the_latest_years_reach_of_its_sub_objectives(s
     page = client.get("/en/strategy/1/").content.decode()
 
     assert "Reach in 2024" in page
-    assert page.count("<td>2 of 3</td>\n        <td>150</td>\n        <td>70</td>\n        <td>47 %</td>") == 2  # objective 1 and 1.2
-    assert "<td>1 of 1</td>\n        <td>100</td>\n        <td>60</td>\n        <td>60 %</td>" in page  # 1.1: a alone
+    assert page.count("<td>2 of the 3 initiatives running that year</td>\n        <td>150</td>\n        <td>70</td>\n        <td>47 %</td>") == 2  # objective 1 and 1.2
+    assert "<td>1 of the 1 initiative running that year</td>\n        <td>100</td>\n        <td>60</td>\n        <td>60 %</td>" in page  # 1.1: a alone
 
 
 def test_an_initiative_without_dates_counts_in_a_year_only_when_it_reported_for_that_year(scene):

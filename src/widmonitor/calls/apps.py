@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class CallsConfig(AppConfig):
     name = "widmonitor.calls"
-    verbose_name = _("calls for projects")
+    verbose_name = _("Calls for projects")

@@ -349,8 +349,8 @@ class Participation(models.Model):
     objects = ParticipationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("participation")
-        verbose_name_plural = _("participations")
+        verbose_name = _("mentoring participation")
+        verbose_name_plural = _("mentoring participations")
         constraints = [models.UniqueConstraint(fields=["profile", "cycle"], name="one_participation_per_cycle")]
 
     def __str__(self):

@@ -183,8 +183,8 @@ class Participation(models.Model):
     after_month = models.DateField(_("month of the end"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("participation")
-        verbose_name_plural = _("participations")
+        verbose_name = _("self-check participation")
+        verbose_name_plural = _("self-check participations")
         constraints = [models.UniqueConstraint(fields=["check_of", "code"], name="selfcheck_participation_code_unique")]
 
     def __str__(self):
