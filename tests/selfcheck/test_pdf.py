@@ -13,7 +13,7 @@ from .test_pages import all_answers
 # area 2 at intermediate (2.0), 3.4 at foundation (area 3: 1 of 4 levels = 0.3), everything else not yet
 ANSWERS = all_answers(**{f"c2_{n}": ["yes", "yes", "not-yet"] for n in range(1, 7)}, c3_4=["yes", "not-yet"])
 EXPECTED = {
-    "nl": ("Uw resultaat van de zelftest", "2. Communicatie en samenwerking Gemiddeld 2,0", "3. Digitale content creëren Beginner 0,2"),
+    "nl": ("Uw resultaat van de zelftest", "2. Communicatie en samenwerking Middenniveau 2,0", "3. Digitale content creëren Beginner 0,2"),
     "fr": ("Le résultat de votre autodiagnostic", "2. Communication et collaboration Intermédiaire 2,0", "3. Création de contenus numériques Premiers pas 0,2"),
     "en": ("Your self-check result", "2. Communication and collaboration Intermediate 2.0", "3. Digital content creation Getting started 0.2"),
 }

@@ -104,4 +104,3 @@ def test_the_cached_statistics_count_a_self_check_given_after_them(db):
     assert not statistics().cell("26-45", "woman").shown
     shared(1)
     assert statistics().cell("26-45", "woman").checks == MIN_CELL
-
