@@ -16,6 +16,7 @@ from django.utils import timezone
 from widmonitor import daily
 from widmonitor.experts.models import ExpertProfile
 from widmonitor.initiatives import held_uploads
+from widmonitor.selfcheck.models import UsedStoreKey
 from widmonitor.throttle.models import Counter
 
 from .experts.conftest import make_expert, topics  # noqa: F401  (topics: a fixture)
@@ -46,6 +47,9 @@ def due(topics, settings, django_user_model, client):
     for key, seconds in (("jobads:checks:192.0.2.1", -1), ("jobads:checks:192.0.2.2", 60)):
         Counter.objects.create(key=key, count=3, expires_at=timezone.now() + timedelta(seconds=seconds))
 
+    for digest, days in (("a" * 64, 2), ("b" * 64, 1)):
+        UsedStoreKey.objects.create(digest=digest, day=timezone.localdate() - timedelta(days=days))
+
     for name, age in (("old", 25 * 3600), ("new", 3600)):
         held = held_uploads.folder() / name
         (held / "overview.xlsx").parent.mkdir()
@@ -68,6 +72,7 @@ def test_a_daily_run_removes_what_is_due_keeps_the_rest_and_says_so(due, capsys)
         "event-outcome-reminders: 0 event(s) whose organiser was reminded to report its outcome.",
         "erase-mentoring-profiles: 0 mentoring profile(s) erased (their cycles ended, or never confirmed).",
         "mentoring-reminders: 0 mentoring pair(s) reminded to check in; 0 follow-up(s) sent.",
+        "spent-self-check-keys: 1 used self-check key(s) of expired result pages deleted.",
     ]
     assert sorted(ExpertProfile.objects.filter(erased_at__isnull=True).values_list("name", flat=True)) == ["Expert kept"]
     assert list(Session.objects.values_list("session_key", flat=True)) == ["live" * 8]
@@ -75,6 +80,7 @@ def test_a_daily_run_removes_what_is_due_keeps_the_rest_and_says_so(due, capsys)
     assert list(AccessLog.objects.values_list("username", flat=True)) == ["new@example.org"]
     assert list(Counter.objects.values_list("key", flat=True)) == ["jobads:checks:192.0.2.2"]
     assert [held.name for held in held_uploads.folder().iterdir()] == ["new"]
+    assert list(UsedStoreKey.objects.values_list("digest", flat=True)) == ["b" * 64]
 
 
 def test_a_database_cache_loses_its_expired_entries(db, settings, capsys):
@@ -100,7 +106,7 @@ def test_a_failing_job_is_reported_and_the_others_still_run(due, monkeypatch, ca
     jobs.insert(0, daily.Job("broken", "fails", broken))
     monkeypatch.setattr(daily, "JOBS", jobs)
 
-    with pytest.raises(CommandError, match=r"^1 of 12 daily jobs failed \(broken\): see above and the log\.$"):
+    with pytest.raises(CommandError, match=r"^1 of 13 daily jobs failed \(broken\): see above and the log\.$"):
         call_command("daily", verbosity=0)  # as from cron: only what failed is said
 
     assert capsys.readouterr() == ("", "broken: FAILED: RuntimeError: the mail server is away\n")

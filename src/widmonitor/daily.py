@@ -128,6 +128,13 @@ def remind_mentoring_pairs():
     return f"{send_checkins()} mentoring pair(s) reminded to check in; {send_follow_ups()} follow-up(s) sent."
 
 
+def forget_spent_self_check_keys():
+    """The hashes of result pages' keys that stored a self-check, once the keys have expired."""
+    from widmonitor.selfcheck.once import forget_spent_keys
+
+    return f"{forget_spent_keys()} used self-check key(s) of expired result pages deleted."
+
+
 JOBS = [
     Job("erase-withdrawn-experts", "erase expert profiles withdrawn more than WIDMONITOR_EXPERT_ERASE_DAYS ago", erase_withdrawn_experts),
     Job("expired-sessions", "delete expired log-in sessions", clear_expired_sessions),
@@ -140,6 +147,7 @@ JOBS = [
     Job("event-outcome-reminders", "remind the organisers of ended events to report their outcome (1 and 14 days after)", remind_event_organisers),
     Job("erase-mentoring-profiles", "erase mentoring profiles a programme's set time after their cycles end (not the shared pool's)", erase_mentoring_profiles),
     Job("mentoring-reminders", "e-mail mentoring pairs their check-in reminders and follow-up questions", remind_mentoring_pairs),
+    Job("spent-self-check-keys", "delete the hashes of self-check result keys (used to store a result once) after they expire", forget_spent_self_check_keys),
 ]
 
 

@@ -121,3 +121,26 @@ def test_the_result_with_initiatives_and_left_out_choices_has_no_serious_accessi
     audited.locator("button[value=fit]").click()
     assert audited.locator(".relaxed li").count() >= 1 and audited.locator(".result-list .result").count() >= 1
     assert serious_violations(audited, axe_source) == []
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_result_page_is_no_wider_than_a_390_pixel_phone(browser, live_server, db, language):
+    from ..selfcheck.test_pages import all_answers
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    page = phone.new_page()
+    page.goto(f"{live_server.url}/{language}/self-check/")
+    fields = {**all_answers("yes", c1_1=["yes", "not-yet"]), "go": "next", "page": ""}
+    with page.expect_navigation():
+        page.evaluate(
+            """fields => { const form = document.querySelector("form[method=post]");
+            for (const [name, value] of Object.entries(fields)) {
+              const input = document.createElement("input"); input.type = "hidden"; input.name = name; input.value = value; form.append(input); }
+            form.querySelectorAll("[name=go], [name=page]").forEach(e => { if (!(e.name in fields) || e.type !== "hidden") e.remove(); });
+            HTMLFormElement.prototype.submit.call(form); }""",
+            fields,
+        )
+    assert page.locator("h1").inner_text() == RESULT[language]
+    width = page.evaluate("document.documentElement.scrollWidth")
+    phone.close()
+    assert width <= 390

@@ -192,3 +192,11 @@ def test_a_result_with_nothing_reached_says_where_to_start_instead_of_an_empty_l
     html = anonymous.post("/en/self-check/", {**all_answers(), "go": "next", "page": "5-foundation"}).content.decode()
     assert "You answered “Not yet” to every first statement: the list below is a good place to start." in html
     assert "<ul></ul>" not in html
+
+
+def test_the_dutch_pages_call_it_a_zelftest_and_name_the_middle_level_without_saying_average(anonymous, db):
+    intro = anonymous.get("/nl/self-check/").content.decode()
+    assert "zelfbeoordeling, geen examen" in intro and "zelfevaluatie" not in intro
+    result = anonymous.post("/nl/self-check/", {**all_answers("yes", c1_1=["yes", "yes", "not-yet"]), "go": "next", "page": ""}).content.decode()
+    assert "basis, middenniveau en gevorderd" in result and "Middenniveau" in result
+    assert "gemiddeld en" not in result and "tot u ze sluit" not in intro

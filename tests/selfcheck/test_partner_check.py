@@ -84,3 +84,21 @@ def test_a_moderator_finds_a_participation_by_its_code_and_erases_it(people, rec
     participation = check.participations.get()
     moderator.post(f"/admin/selfcheck/participation/{participation.pk}/delete/", {"post": "yes"})
     assert not check.participations.exists()
+
+
+def test_in_french_the_check_s_title_has_a_non_breaking_space_before_its_colon(people, records):
+    partner = client_of(people["partner of X"])
+    partner.post("/fr/self-check/partner/x-coding-club/open/")
+    html = partner.get("/fr/self-check/partner/x-coding-club/").content.decode()
+    assert "<h1>Autodiagnostic avant-après\u00a0: <span" in html
+    assert "<h1>Zelftest voor en na: <span" in partner.get("/nl/self-check/partner/x-coding-club/").content.decode()
+
+
+def test_in_french_a_mentoring_topic_of_digcomp_has_a_non_breaking_space_before_its_colon(db):
+    from django.utils import translation
+
+    from widmonitor.mentoring.topics import topic_choices
+
+    with translation.override("fr"):
+        labels = dict(topic_choices())
+    assert labels["digcomp-1"].startswith("DigComp 1\u00a0: ")

@@ -8,12 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
+from .test_fitting import tagged_registry  # noqa: F401  (a fixture)
 from .test_pages import all_answers
 
 # area 2 at intermediate (2.0), 3.4 at foundation (area 3: 1 of 4 levels = 0.3), everything else not yet
 ANSWERS = all_answers(**{f"c2_{n}": ["yes", "yes", "not-yet"] for n in range(1, 7)}, c3_4=["yes", "not-yet"])
 EXPECTED = {
-    "nl": ("Uw resultaat van de zelftest", "2. Communicatie en samenwerking Gemiddeld 2,0", "3. Digitale content creëren Beginner 0,2"),
+    "nl": ("Uw resultaat van de zelftest", "2. Communicatie en samenwerking Middenniveau 2,0", "3. Digitale content creëren Beginner 0,2"),
     "fr": ("Le résultat de votre autodiagnostic", "2. Communication et collaboration Intermédiaire 2,0", "3. Création de contenus numériques Premiers pas 0,2"),
     "en": ("Your self-check result", "2. Communication and collaboration Intermediate 2.0", "3. Digital content creation Getting started 0.2"),
 }
@@ -60,3 +61,14 @@ def test_making_the_pdf_writes_nothing(anonymous, db):
 
 def test_the_pdf_is_only_made_from_a_post(anonymous, db):
     assert anonymous.get("/en/self-check/self-check.pdf").status_code == 405
+
+
+def test_the_pdf_lists_the_initiatives_that_fit_her_choices_as_the_page_shows_them(anonymous, tagged_registry):
+    choices = {"fit": "1", "language": "fr", "region": "wallonia"}
+    page = anonymous.post("/en/self-check/", {**ANSWERS, **choices, "page": "result", "go": "fit"}).content.decode()
+    shown = re.findall(r'<h3><a href="(/en/initiatives/[^"]+)"><span lang="en">([^<]+)</span>', page)
+    assert shown and 'name="region" value="wallonia"' in page.split('selfcheck-pdf')[0].rsplit("<form", 1)[1]
+    text = " ".join(" ".join(p.extract_text() for p in pdf_of(anonymous, "en", {**ANSWERS, **choices}).pages).split())
+    assert "Initiatives that fit" in text
+    assert [title for _address, title in shown] == [t for t in re.findall(r"(Coding club for girls|Safe online: a workshop|Communicating online|An evening course|Poster campaign on passwords)", text)]
+    assert all(f"http://testserver{address}" in text.replace(" ", "") for address, _title in shown)

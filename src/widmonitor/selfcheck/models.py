@@ -189,3 +189,17 @@ class Participation(models.Model):
 
     def __str__(self):
         return self.code
+
+
+class UsedStoreKey(models.Model):
+    """The one-way hash of a result page's key once it stored a self-check (``once.py``): no link to what it stored."""
+
+    digest = models.CharField(_("hash of the key"), max_length=64, primary_key=True)
+    day = models.DateField(_("day it was used"), help_text=_("Only the day, so that it cannot be matched with a stored self-check."))
+
+    class Meta:
+        verbose_name = _("used key of a result page")
+        verbose_name_plural = _("used keys of result pages")
+
+    def __str__(self):
+        return f"{self.day} {self.digest[:8]}"

@@ -20,9 +20,12 @@ def refuse(url):
     raise NothingFetched(url)
 
 
-def result_pdf(result, language):
-    """The PDF's bytes of ``result`` (a scoring.Result), in the active interface ``language``."""
+def result_pdf(result, language, fitting=()):
+    """The PDF's bytes of ``result`` (a scoring.Result), in the active interface ``language``.
+
+    ``fitting``: ``[(match, address)]``, the initiatives that fit as the result page shows them, each with its page's address.
+    """
     from weasyprint import HTML  # noqa: PLC0415  (loads pango; only the PDF needs it)
 
-    html = render_to_string(TEMPLATE, {"result": result, "language": language, "date": timezone.localdate()})
+    html = render_to_string(TEMPLATE, {"result": result, "language": language, "date": timezone.localdate(), "fitting": fitting})
     return HTML(string=html, url_fetcher=refuse).write_pdf(pdf_variant=PDF_VARIANT)

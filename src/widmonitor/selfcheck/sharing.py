@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from . import once
 from .forms import CodeForm, PairingConsentForm, StatisticsForm
 from .framework import framework
 from .taking import Taking
@@ -22,6 +23,7 @@ def sharing_context(request, statistics_form=None, pairing_form=None, refused=""
         "statistics_form": statistics_form or StatisticsForm(),
         "pairing_form": pairing_form or PairingConsentForm(),
         "pairing_refused": refused,
+        "once": once.issue(),  # the key that stores this result page once
     }
 
 

@@ -1,5 +1,6 @@
 """The participant's side of what is stored: the statistics opt-in, an initiative's start-or-end link, and the public statistics."""
 
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -9,8 +10,10 @@ from widmonitor.opendata import datasets
 from widmonitor.opendata.schema_org import dataset_json_ld
 
 from . import answers as walking
+from . import once
 from .forms import CodeForm, PairingConsentForm, StatisticsForm
 from .framework import framework
+from .limits import store_refused
 from .models import InitiativeCheck, PairingRefused, SharedCheck
 from .scoring import score
 from .statistics import statistics, tables
@@ -24,6 +27,28 @@ def incomplete(request):
     return render(request, "selfcheck/intro.html", {"framework": framework(), "refused": refused}, status=400)
 
 
+def not_stored(request, text, status=400):
+    return render(request, "selfcheck/not_stored.html", {"refused": text}, status=status)
+
+
+def stored_once(request, store):
+    """Call ``store()`` once for this result page, within the address's limit; the page saying why not, or None.
+
+    The page's key is spent in the same transaction as ``store`` stores: a store refused
+    (``PairingRefused``) leaves the key unspent.
+    """
+    limited = store_refused(request)
+    if limited:
+        return not_stored(request, limited, status=429)
+    try:
+        with transaction.atomic():
+            once.spend(request.POST.get("once"))
+            store()
+    except once.KeyRefused as refusal:
+        return not_stored(request, refusal.text)
+    return None
+
+
 @require_POST
 def share(request):
     """Store a finished self-check for the statistics, with her explicit consent: levels, age band, gender, region, month."""
@@ -34,8 +59,12 @@ def share(request):
     if not form.is_valid():
         return result_page(request, answers, status=400, statistics_form=form)
     data = form.cleaned_data
-    SharedCheck.objects.create(levels=score(answers).levels(), age_band=data["age_band"], gender=data["gender"], region=data["region"])
-    return render(request, "selfcheck/shared.html")
+    levels = score(answers).levels()  # from her answers, never from a level the form might carry
+
+    def store():
+        SharedCheck.objects.create(levels=levels, age_band=data["age_band"], gender=data["gender"], region=data["region"])
+
+    return stored_once(request, store) or render(request, "selfcheck/shared.html")
 
 
 def take(request, token):
@@ -69,14 +98,20 @@ def keep_for_initiative(request, token):
     form = PairingConsentForm(request.POST)
     if not form.is_valid():
         return result_page(request, answers, status=400, pairing_form=form)
-    levels = score(answers).levels()
-    if taking.moment == BEFORE:
-        return render(request, "selfcheck/kept.html", {"check": check, "code": check.start(levels)})
+    levels, kept = score(answers).levels(), {}
+
+    def store():
+        if taking.moment == BEFORE:
+            kept["code"] = check.start(levels)
+        else:
+            check.finish(taking.code, levels)
+            kept["code"] = ""
+
     try:
-        check.finish(taking.code, levels)
+        refused = stored_once(request, store)
     except PairingRefused as refusal:
         return result_page(request, answers, status=400, refused=refusal.text)
-    return render(request, "selfcheck/kept.html", {"check": check, "code": ""})
+    return refused or render(request, "selfcheck/kept.html", {"check": check, "code": kept["code"]})
 
 
 def statistics_page(request):

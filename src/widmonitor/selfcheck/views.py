@@ -3,6 +3,7 @@
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -49,14 +50,25 @@ def page_context(answers, step):
     }
 
 
-def result_page(request, answers, status=200, **sharing):
-    result, offered, language = score(answers), fitting.choices(), active_language()
+WISH_FIELDS = ("fit", "age", "region", "language", "format", "free")  # her choices of initiatives, carried to the PDF
+
+
+def fitting_for(request, result):
+    """``(initiatives that fit, her wishes, what is offered)`` for ``result`` and her choices posted."""
+    offered, language = fitting.choices(), active_language()
     wishes = fitting.Wishes.from_form(request.POST, offered, language)
+    return fitting.initiatives_that_fit(result, wishes, language), wishes, offered
+
+
+def result_page(request, answers, status=200, **sharing):
+    result = score(answers)
+    fits, wishes, offered = fitting_for(request, result)
     context = {
         "result": result,
-        "fitting": fitting.initiatives_that_fit(result, wishes, language),
+        "fitting": fits,
         "wishes": wishes,
         "offered": offered,
+        "wish_fields": [(name, request.POST[name]) for name in WISH_FIELDS if name in request.POST],
         "hidden": answers.fields(),
         "source": answers.framework.source,
     }
@@ -79,7 +91,10 @@ def download_pdf(request):
     answers = walking.Answers.from_form(framework(), request.POST)
     if not answers.complete:
         return render(request, "selfcheck/intro.html", {"framework": framework(), "refused": _("The answers are not complete: answer every page of the self-check before downloading them.")}, status=400)
-    response = HttpResponse(result_pdf(score(answers), active_language()), content_type="application/pdf")
+    result = score(answers)
+    fits, _wishes, _offered = fitting_for(request, result)  # the initiatives the page shows for her choices
+    addresses = [request.build_absolute_uri(reverse("portal:initiative", args=[match.initiative.uid])) for match in fits.matches]
+    response = HttpResponse(result_pdf(result, active_language(), list(zip(fits.matches, addresses))), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="self-check.pdf"'
     return response
 
