@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('selfcheck', '0002_moderator_permissions'),
+        ('selfcheck', '0003_participation_verbose_name_names_self_check'),
     ]
 
     operations = [
