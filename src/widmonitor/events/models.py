@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from widmonitor.reach.ages import AgeBand
-from widmonitor.reach.models import MAX_PARTICIPANTS, SourceKind, ceiling, check_age_rows, share
+from widmonitor.reach.models import MAX_PARTICIPANTS, DecidedByModerator, SourceKind, ceiling, check_age_rows, share
 from widmonitor.translated_fields import TranslatableModel, TranslatedTextField
 from widmonitor.vocabularies.choices import Cost, Moderation, Vocabulary
 
@@ -203,7 +203,7 @@ class Event(TranslatableModel):
         return self.outcomes.filter(status=EventOutcome.Status.ACCEPTED).first()
 
 
-class EventOutcome(models.Model):
+class EventOutcome(DecidedByModerator, models.Model):
     """What one event reached, as its organiser reports it; pending until a moderator accepts it.
 
     The same counts and checks as an initiative's yearly outcome (``reach.models.Outcome``); one
@@ -293,24 +293,6 @@ class EventOutcome(models.Model):
                 params={"number": self.pk},
             ) from error
 
-    def reject(self, moderator, reason):
-        self._check_pending()
-        if not reason.strip():
-            raise ValidationError(_("Tell the partner why the outcome is rejected."), code="reason_required")
-        self._decide(self.Status.REJECTED, moderator, reason, _("Rejected"))
-
-    def _check_pending(self):
-        if self.status != self.Status.PENDING:
-            raise ValidationError(
-                _("Outcome #%(number)s was already %(status)s."),
-                code="already_decided",
-                params={"number": self.pk, "status": self.get_status_display()},
-            )
-
-    def _decide(self, status, moderator, reason, change):
-        self.status, self.decided_by, self.decided_at, self.reason = status, moderator, timezone.now(), reason
-        self._history_user, self._change_reason = moderator, str(change)
-        self.save(update_fields=["status", "decided_by", "decided_at", "reason"])
 
     def check_ages(self, rows):
         check_age_rows(self.participants, self.women_and_girls, rows)

@@ -53,7 +53,31 @@ class OutcomeQuerySet(models.QuerySet):
         return self.accepted().filter(initiative__moderation=Moderation.PUBLISHED)
 
 
-class Outcome(models.Model):
+class DecidedByModerator:
+    """What an outcome a moderator accepts or rejects shares (a year's reach here, an event's in ``events``): a
+    decision is taken once, by a moderator, with the reason the partner reads, and kept in the history."""
+
+    def reject(self, moderator, reason):
+        self._check_pending()
+        if not reason.strip():
+            raise ValidationError(_("Tell the partner why the outcome is rejected."), code="reason_required")
+        self._decide(self.Status.REJECTED, moderator, reason, _("Rejected"))
+
+    def _check_pending(self):
+        if self.status != self.Status.PENDING:
+            raise ValidationError(
+                _("Outcome #%(number)s was already %(status)s."),
+                code="already_decided",
+                params={"number": self.pk, "status": self.get_status_display()},
+            )
+
+    def _decide(self, status, moderator, reason, change):
+        self.status, self.decided_by, self.decided_at, self.reason = status, moderator, timezone.now(), reason
+        self._history_user, self._change_reason = moderator, str(change)
+        self.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+
+
+class Outcome(DecidedByModerator, models.Model):
     """What an initiative reached in one year, as its organisation or a moderator reports it."""
 
     class Status(models.TextChoices):
@@ -185,24 +209,6 @@ class Outcome(models.Model):
             },
         )
 
-    def reject(self, moderator, reason):
-        self._check_pending()
-        if not reason.strip():
-            raise ValidationError(_("Tell the partner why the outcome is rejected."), code="reason_required")
-        self._decide(self.Status.REJECTED, moderator, reason, _("Rejected"))
-
-    def _check_pending(self):
-        if self.status != self.Status.PENDING:
-            raise ValidationError(
-                _("Outcome #%(number)s was already %(status)s."),
-                code="already_decided",
-                params={"number": self.pk, "status": self.get_status_display()},
-            )
-
-    def _decide(self, status, moderator, reason, change):
-        self.status, self.decided_by, self.decided_at, self.reason = status, moderator, timezone.now(), reason
-        self._history_user, self._change_reason = moderator, str(change)
-        self.save(update_fields=["status", "decided_by", "decided_at", "reason"])
 
 
 def year_problem(year, initiative):
