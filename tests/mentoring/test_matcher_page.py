@@ -39,7 +39,7 @@ def test_excluding_a_pair_reruns_and_says_why_the_mentee_is_left_out(cycles, mat
     assert cycle.latest_run().pairs[0]["mentor"] == key(mona)
     assert list(MatchingRun.objects.filter(cycle=cycle).values_list("version", flat=True)) == [3, 2, 1]  # nothing overwritten
     page = matcher_client.get(f"/en/partner/mentoring/cycles/{cycle.pk}/").content.decode()
-    assert "by matcher-a: 0 pairs, total score 0; 0 fixed, 1 excluded." in page  # run 2, listed among the earlier runs
+    assert "by matcher-a: 0 pairs, total score 0; fixed: 0, excluded: 1." in page  # run 2, listed among the earlier runs
 
 
 def test_a_swap_fixes_each_mentee_with_the_other_mentor_and_the_rerun_keeps_them(cycles, matcher_client):
