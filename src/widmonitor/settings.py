@@ -308,6 +308,8 @@ SILENCED_SYSTEM_CHECKS = [f"security.W{n:03}" for n in (4, 5, 8, 9, 12, 16, 18, 
 # unless WIDMONITOR_EMAIL_BACKEND names another Django backend; links in them start with SITE_URL:
 # WIDMONITOR_SITE_URL if given, else the address `widmonitor serve` listens on (serving.py).
 EMAIL_BACKEND = os.environ.get("WIDMONITOR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Where django.core.mail.backends.filebased.EmailBackend writes (.ci/e2e-served reads the served site's e-mail there).
+EMAIL_FILE_PATH = os.environ.get("WIDMONITOR_EMAIL_FILE_PATH", str(HOME_DIR / "mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("WIDMONITOR_FROM_EMAIL", "widmonitor@localhost")
 SITE_URL_GIVEN = bool(os.environ.get("WIDMONITOR_SITE_URL"))
 SITE_URL = os.environ.get("WIDMONITOR_SITE_URL") or "http://127.0.0.1:8000"

@@ -11,8 +11,11 @@ what a test creates through the ORM the server sees, and its database is emptied
 test, as the live server's is. So the tests refuse a database that holds records when they start.
 """
 
+import email
+import email.policy
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -54,6 +57,42 @@ if SERVED_AT:
     @pytest.fixture(autouse=True)
     def fast_password_hashing_and_own_home():
         """The served site checks passwords with its own hashers and keeps files in its own home: the tests use the same."""
+
+
+@dataclass(frozen=True)
+class Sent:
+    """An e-mail the site sent, as the tests read it: the same whether it stayed in this process or was written to a file."""
+
+    subject: str
+    to: list
+    body: str
+
+
+def read_mail_files(folder):
+    """The messages Django's file-based backend wrote in ``folder`` (each file: messages, each ended by a line of 79 dashes)."""
+    found = []
+    for path in sorted(Path(folder).glob("*.log"), key=lambda path: path.stat().st_mtime_ns):
+        for chunk in path.read_bytes().split(b"-" * 79 + b"\n"):
+            if chunk.strip():
+                message = email.message_from_bytes(chunk, policy=email.policy.default)
+                body = message.get_body(preferencelist=("plain",)).get_content()
+                subject = " ".join(str(message["subject"]).split())  # unfolded: a long encoded subject comes folded
+                found.append(Sent(subject, [address.strip() for address in str(message["to"]).split(",")], body))
+    return found
+
+
+@pytest.fixture
+def sent_mail():
+    """A function giving the e-mail sent since the test began: Django's outbox under the live server, the served site's
+    mail folder (WIDMONITOR_EMAIL_FILE_PATH, emptied first) under WIDMONITOR_E2E_BASE_URL."""
+    if not SERVED_AT:
+        from django.core import mail
+
+        return lambda: [Sent(m.subject, list(m.to), m.body) for m in mail.outbox]
+    folder = Path(settings.EMAIL_FILE_PATH)
+    for old in folder.glob("*.log"):
+        old.unlink()
+    return lambda: read_mail_files(folder)
 
 
 def pytest_collection_modifyitems(items):

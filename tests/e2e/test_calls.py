@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core import mail
 from django.utils import timezone
 
 from widmonitor.actors.models import Organisation
@@ -77,7 +76,7 @@ def log_in(page, url, username):
     page.wait_for_url(url)
 
 
-def test_an_organisation_applies_two_reviewers_score_and_the_manager_decides(browser, live_server, world, expect):
+def test_an_organisation_applies_two_reviewers_score_and_the_manager_decides(browser, live_server, world, expect, sent_mail):
     base = f"{live_server.url}/en"
     applicant = browser.new_page(viewport={"width": 1280, "height": 900})
     log_in(applicant, f"{base}/partner/calls/", "partner-x")
@@ -124,7 +123,7 @@ def test_an_organisation_applies_two_reviewers_score_and_the_manager_decides(bro
     manager.get_by_label("Reasons").fill("Fills a gap in Wallonia.")
     manager.get_by_role("button", name="Record the decision").click()
     expect(manager.get_by_text("The applicant is told by e-mail.")).to_be_visible()
-    assert [m.subject for m in mail.outbox] == ["Your application “Robot clubs for girls in libraries” is funded"]
+    assert [m.subject for m in sent_mail()] == ["Your application “Robot clubs for girls in libraries” is funded"]
     assert Application.objects.get().initiative.moderation == "submitted"
 
     public = browser.new_page()

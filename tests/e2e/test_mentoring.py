@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core import mail
 from django.utils import timezone
 
 from widmonitor.actors.models import Organisation
@@ -50,12 +49,12 @@ def path_of(link):
     return "/" + link.split("://", 1)[1].split("/", 1)[1]
 
 
-def last_link_to(address):
-    message = [m for m in mail.outbox if m.to == [address]][-1]
+def last_link_to(sent_mail, address):
+    message = [m for m in sent_mail() if m.to == [address]][-1]
     return path_of(re.search(r"https?://\S+", message.body).group(0))
 
 
-def apply(page, base, cycle, role, name, language, found, axe_source):
+def apply(page, base, cycle, role, name, language, found, axe_source, sent_mail):
     page.goto(f"{base}/{language}/mentoring/cycles/{cycle.pk}/apply/{role}/")
     found[f"{role} form"] = serious_violations(page, axe_source)
     page.fill("#id_name", name)
@@ -70,7 +69,7 @@ def apply(page, base, cycle, role, name, language, found, axe_source):
     page.locator("main form button[type=submit]").click()
     assert page.locator("h1").inner_text() == APPLIED[language]
     found[f"{role} applied"] = serious_violations(page, axe_source)
-    page.goto(base + last_link_to(f"{name.lower()}@example.org"))
+    page.goto(base + last_link_to(sent_mail, f"{name.lower()}@example.org"))
     found["confirmation"] = serious_violations(page, axe_source)
     page.locator("main form button[type=submit]").click()
     found["her page"] = serious_violations(page, axe_source)
@@ -78,11 +77,11 @@ def apply(page, base, cycle, role, name, language, found, axe_source):
 
 @pytest.mark.parametrize("language", ["nl", "fr", "en"])
 def test_a_mentor_and_a_mentee_apply_the_matcher_adjusts_and_confirms_and_both_accept(
-    audited, axe_source, live_server, cycle, language
+    audited, axe_source, live_server, cycle, language, sent_mail
 ):
     base, found = live_server.url, {}
-    apply(audited, base, cycle, "mentee", "Mia", language, found, axe_source)
-    apply(audited, base, cycle, "mentor", "Mona", language, found, axe_source)
+    apply(audited, base, cycle, "mentee", "Mia", language, found, axe_source, sent_mail)
+    apply(audited, base, cycle, "mentor", "Mona", language, found, axe_source, sent_mail)
 
     audited.goto(f"{base}/{language}/partner/login/")
     audited.fill("input[name=username]", "matcher")
@@ -104,7 +103,7 @@ def test_a_mentor_and_a_mentee_apply_the_matcher_adjusts_and_confirms_and_both_a
     assert (pair.run.version, pair.mentee.profile.name, pair.mentor.profile.name) == (2, "Mia", "Mona")
 
     for name in ("mia", "mona"):
-        audited.goto(base + last_link_to(f"{name}@example.org"))
+        audited.goto(base + last_link_to(sent_mail, f"{name}@example.org"))
         found[f"{name}'s match"] = serious_violations(audited, axe_source)
         audited.locator("button[value=accept]").click()
     pair.refresh_from_db()
