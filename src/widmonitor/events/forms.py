@@ -1,12 +1,9 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from widmonitor.partners.models import initiatives_of
-from widmonitor.reach.ages import AgeBand
-from widmonitor.reach.forms import age_field_names
-from widmonitor.reach.models import MAX_PARTICIPANTS, ceiling, check_age_rows
+from widmonitor.reach.forms import AgeBandsForm
 
 from .models import Event, EventOutcome, EventOutcomeByAge
 from .times import local_instant
@@ -49,7 +46,7 @@ class EventForm(forms.ModelForm):
         self.fields["registration_url"].assume_scheme = "https"
 
 
-class EventOutcomeForm(forms.ModelForm):
+class EventOutcomeForm(AgeBandsForm):
     """A partner's outcome of one of her events, with its age bands where she knows them (both counts or none)."""
 
     class Meta:
@@ -60,44 +57,6 @@ class EventOutcomeForm(forms.ModelForm):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.event = event
-        for band, label in AgeBand.choices:
-            participants, women = age_field_names(band)
-            self.fields[participants] = forms.IntegerField(
-                label=_("participants aged %(band)s") % {"band": label}, min_value=0, validators=[ceiling(MAX_PARTICIPANTS)], required=False
-            )
-            self.fields[women] = forms.IntegerField(
-                label=_("women and girls aged %(band)s") % {"band": label}, min_value=0, validators=[ceiling(MAX_PARTICIPANTS)], required=False
-            )
-
-    def main_fields(self):
-        return [self[name] for name in self.Meta.fields]
-
-    def age_fields(self):
-        return [(label, *(self[name] for name in age_field_names(band))) for band, label in AgeBand.choices]
-
-    def age_rows(self):
-        rows = []
-        for band, _label in AgeBand.choices:
-            participants, women = (self.cleaned_data.get(name) for name in age_field_names(band))
-            if participants is not None and women is not None:
-                rows.append((band, participants, women))
-        return rows
-
-    def clean(self):
-        cleaned = super().clean()
-        for band, label in AgeBand.choices:
-            names = age_field_names(band)
-            if any(self.has_error(name) for name in names):
-                continue
-            participants, women = (cleaned.get(name) for name in names)
-            if (participants is None) != (women is None):
-                message = _("Age %(band)s: give both the participants and the women and girls, or neither.")
-                self.add_error(names[0], ValidationError(message, code="age_row_incomplete", params={"band": label}))
-        try:
-            check_age_rows(cleaned.get("participants"), cleaned.get("women_and_girls"), self.age_rows())
-        except ValidationError as error:
-            self.add_error(None, error)
-        return cleaned
 
     def save(self, user):
         outcome = self.instance

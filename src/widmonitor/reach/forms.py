@@ -12,17 +12,11 @@ def age_field_names(band):
     return f"age_{key}_participants", f"age_{key}_women"
 
 
-class OutcomeForm(forms.ModelForm):
-    """A partner's outcome for one initiative and year, with its age bands where she knows them (both counts or none)."""
+class AgeBandsForm(forms.ModelForm):
+    """An outcome's form (a year's reach, an event's) with its age bands where she knows them: both counts or none."""
 
-    class Meta:
-        model = Outcome
-        fields = ("year", "participants", "women_and_girls", "sessions", "source_kind", "source_note")
-        widgets = {"source_note": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, initiative, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.instance.initiative = initiative
         for band, label in AgeBand.choices:
             participants, women = age_field_names(band)
             self.fields[participants] = forms.IntegerField(
@@ -69,6 +63,19 @@ class OutcomeForm(forms.ModelForm):
         except ValidationError as error:
             self.add_error(None, error)
         return cleaned
+
+
+class OutcomeForm(AgeBandsForm):
+    """A partner's outcome for one initiative and year, with its age bands where she knows them (both counts or none)."""
+
+    class Meta:
+        model = Outcome
+        fields = ("year", "participants", "women_and_girls", "sessions", "source_kind", "source_note")
+        widgets = {"source_note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.initiative = initiative
 
     def save(self, user):
         """Keep the outcome, pending, with its age rows, as entered by ``user``."""
