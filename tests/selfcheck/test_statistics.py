@@ -104,3 +104,14 @@ def test_the_cached_statistics_count_a_self_check_given_after_them(db):
     assert not statistics().cell("26-45", "woman").shown
     shared(1)
     assert statistics().cell("26-45", "woman").checks == MIN_CELL
+
+
+def test_the_open_datas_years_run_from_the_first_to_the_last_month_given(db):
+    from datetime import date
+
+    from widmonitor.opendata.datasets import self_check_statistics
+
+    assert (self_check_statistics().first_year, self_check_statistics().last_year) == (None, None)
+    for month in (date(2027, 1, 1), date(2025, 11, 1), date(2026, 3, 1)):
+        SharedCheck.objects.create(levels={code: 1 for code in CODES}, age_band="26-45", region="flanders", month=month)
+    assert (self_check_statistics().first_year, self_check_statistics().last_year) == (2025, 2027)

@@ -259,7 +259,7 @@ def reach():
 
 def self_check_statistics():
     """The anonymous statistics of the self-checks given to them (``selfcheck.statistics``): codes only, one CSV and one JSON."""
-    months = SharedCheck.objects.dates("month", "year")
+    months = SharedCheck.objects.aggregate(first=Min("month"), last=Max("month"))  # not .dates(): a date_trunc per row
     return Dataset(
         key="self-check-statistics",
         title=in_languages(lambda: _("DigComp 2.2 self-check statistics")),
@@ -271,8 +271,8 @@ def self_check_statistics():
         landing_pages=paths("selfcheck:statistics"),
         themes=("SOCI", "EDUC"),
         keywords=in_languages(lambda: [_("digital skills"), "DigComp", _("gender statistics")]),
-        first_year=months.first().year if months else None,
-        last_year=months.last().year if months else None,
+        first_year=months["first"].year if months["first"] else None,
+        last_year=months["last"].year if months["last"] else None,
         distributions=[
             Distribution("csv", reverse("selfcheck:statistics_download", args=["csv"]), "CSV", "CSV"),
             Distribution("json", reverse("selfcheck:statistics_download", args=["json"]), "JSON", "JSON"),
