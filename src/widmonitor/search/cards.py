@@ -1,16 +1,19 @@
-"""What a result list shows of each initiative, read with three lean queries and no model instances.
+"""What a result list shows of each initiative, read in one query and no model instances.
 
 A page of results needs a title, a summary, the organisations' names, the objective codes and
 the period. Loading ``Initiative`` objects with ``prefetch_related`` for that made most of a
-search's cost (model instances, related managers, one JSON decode per field); plain rows do not.
+search's cost (model instances, related managers, one JSON decode per field), and three queries
+of plain rows still half of it; the index writes them into each entry (``index.card``) instead.
 """
 
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from widmonitor.initiatives.models import Initiative
 from widmonitor.languages import Translated
+
+from .models import SearchEntry
 
 
 @dataclass
@@ -34,69 +37,76 @@ class Card(Translated):
     ends: str
     organisations: list = field(default_factory=list)
     objective_codes: list = field(default_factory=list)
+    markup: dict = field(default_factory=dict, compare=False)  # language -> the card as the result list shows it
 
 
-CARD_FIELDS = ("pk", "uid", "title", "summary", "original_language", "starts", "ends")
-KEPT = 5000  # cards a worker keeps for the index generation it serves
+KEPT = 5000  # cards a worker keeps
+KEPT_SECONDS = 300  # and for how long at most: what a card shows but the index does not follow (an objective's code)
 
 
 class Kept:
-    """The cards this process read for one index generation; a new generation starts afresh."""
+    """The cards one index of this process has read, and each card's markup per language once rendered.
+
+    An index keeps its cards while it applies changes (``forget`` the records it applies), so that
+    an edit elsewhere in the registry does not make every card be read again; an index read whole
+    starts with none.
+    """
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.generation = None
-        self.cards = OrderedDict()
+        self.cards = OrderedDict()  # pk -> (Card, read at)
+        self.version = 0  # moved on by each ``forget``: a card read before it is not kept after it
 
-    def get(self, generation, pks):
+    def get(self, pks):
+        """``({pk: Card} of those kept, the version to hand back to ``put``)``."""
+        now = time.monotonic()
         with self.lock:
-            if generation != self.generation:
-                self.generation, self.cards = generation, OrderedDict()
-            found = {pk: self.cards[pk] for pk in pks if pk in self.cards}
-            for pk in found:
-                self.cards.move_to_end(pk)
-            return found
+            found = {}
+            for pk in pks:
+                kept = self.cards.get(pk)
+                if kept is not None and now - kept[1] < KEPT_SECONDS:
+                    found[pk] = kept[0]
+                    self.cards.move_to_end(pk)
+            return found, self.version
 
-    def put(self, generation, new):
+    def put(self, new, version):
+        now = time.monotonic()
         with self.lock:
-            if generation == self.generation:
-                self.cards.update(new)
-                while len(self.cards) > KEPT:
-                    self.cards.popitem(last=False)
+            if version != self.version:
+                return  # records changed while these were read: they may be older than the change
+            self.cards.update((pk, (card, now)) for pk, card in new.items())
+            while len(self.cards) > KEPT:
+                self.cards.popitem(last=False)
+
+    def forget(self, pks):
+        with self.lock:
+            self.version += 1
+            for pk in pks:
+                self.cards.pop(pk, None)
 
 
-kept = Kept()
-
-
-def cards(pks, generation=None):
+def cards(pks, kept=None):
     """The cards of the initiatives ``pks``, in that order (ids no longer in the registry are left out).
 
-    With the index ``generation`` they were found in, cards read before under the same
-    generation come from this process's memory: any change to what a card shows (an
-    initiative written, an organisation renamed) moves the generation on.
+    With the ``kept`` cards of the index they were found in, cards read before come from this
+    process's memory: any change to what a card shows (an initiative written, an organisation
+    renamed) is applied to that index, which forgets them.
     """
     pks = list(pks)
-    found = kept.get(generation, pks) if generation else {}
+    found, version = kept.get(pks) if kept else ({}, 0)
     missing = [pk for pk in pks if pk not in found]
     if missing:
         read = read_cards(missing)
         found.update(read)
-        if generation:
-            kept.put(generation, read)
+        if kept:
+            kept.put(read, version)
     return [found[pk] for pk in pks if pk in found]
 
 
 def read_cards(pks):
-    rows = Initiative.objects.filter(pk__in=pks).values_list(*CARD_FIELDS)
-    by_pk = {row[0]: Card(*row) for row in rows}
-    organisations = Initiative.organisations.through.objects.filter(initiative_id__in=by_pk)
-    for pk, name, language in organisations.order_by("organisation__slug").values_list(
-        "initiative_id", "organisation__name", "organisation__original_language"
-    ):
-        by_pk[pk].organisations.append(Named(name, language))
-    objectives = Initiative.objectives.through.objects.filter(initiative_id__in=by_pk)
-    for pk, code in objectives.order_by("objective__strategy__code", "objective__position").values_list(
-        "initiative_id", "objective__code"
-    ):
-        by_pk[pk].objective_codes.append(code)
-    return by_pk
+    """``{pk: Card}`` from the search entries (``index.card``): one query, one JSON value a card."""
+    found = {}
+    for pk, shown in SearchEntry.objects.filter(pk__in=pks).values_list("pk", "card"):
+        organisations = [Named(name, language) for name, language in shown.pop("organisations")]
+        found[pk] = Card(pk=pk, organisations=organisations, **shown)
+    return found

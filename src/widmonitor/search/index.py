@@ -22,7 +22,7 @@ def refresh(pks=None):
     """Rebuild the entries of the initiatives ``pks`` (default: all); unpublished ones lose theirs."""
     entries, texts = SearchEntry.objects.all(), SearchText.objects.all()
     initiatives = Initiative.objects.published().prefetch_related(
-        "objectives", "audiences", "regions", "languages", "formats", "digcomp", "organisations"
+        "objectives__strategy", "audiences", "regions", "languages", "formats", "digcomp", "organisations"
     )
     if pks is not None:
         pks = list(pks)
@@ -51,7 +51,24 @@ def entry(initiative, strategy_objectives, languages, implied=None):
         titles={language: initiative.text("title", language).text for language in languages},
         starts_on=initiative.starts_on,
         updated_at=initiative.updated_at,
+        card=card(initiative),
     )
+
+
+def card(initiative):
+    """What a result card shows of ``initiative`` (``cards.Card``): its texts, organisations, objectives' codes, period."""
+    organisations = sorted(initiative.organisations.all(), key=lambda o: o.slug)
+    objectives = sorted(initiative.objectives.all(), key=lambda o: (o.strategy.code, o.position))
+    return {
+        "uid": initiative.uid,
+        "title": initiative.title,
+        "summary": initiative.summary,
+        "original_language": initiative.original_language,
+        "starts": initiative.starts,
+        "ends": initiative.ends,
+        "organisations": [[o.name, o.original_language] for o in organisations],
+        "objective_codes": [o.code for o in objectives],
+    }
 
 
 def written_in(initiative, languages):

@@ -23,6 +23,7 @@ class SearchEntry(models.Model):
     titles = models.JSONField(default=dict, help_text="The title shown in each content language (fallback applied).")
     starts_on = models.DateField(null=True)
     updated_at = models.DateTimeField()
+    card = models.JSONField(default=dict, help_text="What a result list shows of it (``cards.Card``), read in one query.")
 
     class Meta:
         db_table = "search_entry"

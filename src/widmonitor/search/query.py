@@ -138,8 +138,8 @@ def search(query, language):
         page = min(query.page, pages)
         shown = ordered(index, matches, query, language, words, page * PER_PAGE)[(page - 1) * PER_PAGE :]
         counts = [facet_counts(index, facet, text, chosen, query, language) for facet in facets.FACETS]
-        generation = index.key
-    return Results(query, total, cards.cards(shown, generation), page, pages, counts, words.suggestion if words else "")
+        kept = index.kept
+    return Results(query, total, cards.cards(shown, kept), page, pages, counts, words.suggestion if words else "")
 
 
 def matching_ids(query, language):

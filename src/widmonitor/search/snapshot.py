@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from pyroaring import BitMap
 
-from . import cache, facets
+from . import cache, cards, facets
 from .models import SearchEntry, SearchText
 
 ENTRY_FIELDS = ("initiative_id", "facets", "titles", "starts_on", "updated_at", "initiative__ends_on", "initiative__status")
@@ -84,6 +84,7 @@ class Index:
         self._word_list = None
         self.by_title, self.by_start, self.by_update = {}, {}, []
         self.options, self.options_at = {}, {}
+        self.kept = cards.Kept()  # the result cards read while this index serves
 
     # reading and applying -------------------------------------------------------------
 
@@ -108,6 +109,7 @@ class Index:
 
     def apply(self, pks):
         """Take out the rows ``pks`` and put in what the database holds of them now."""
+        self.kept.forget(pks)
         for pk in pks:
             self.remove(pk)
         entries = SearchEntry.objects.filter(pk__in=pks).values_list(*ENTRY_FIELDS)

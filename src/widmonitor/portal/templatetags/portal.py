@@ -3,6 +3,7 @@
 from html import escape
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
@@ -10,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from widmonitor.languages import language_name
+from widmonitor.portal import navigation
 
 register = template.Library()
 
@@ -56,6 +58,29 @@ def initiative_path(uid):
 
 
 _initiative_prefix = {}  # language -> "/nl/initiatives/"; the URLconf does not change while a process runs
+
+
+@register.simple_tag
+def result_card(card):
+    """A result card (``search.cards.Card``) as ``portal/_result.html`` renders it in the active language, rendered
+    once per language while the worker keeps the card (a changed record is read and rendered afresh)."""
+    language = get_language()
+    markup = card.markup.get(language)
+    if markup is None:
+        markup = card.markup[language] = render_to_string("portal/_result.html", {"initiative": card})
+    return markup
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context):
+    """The main menu, the page's entry marked as current (``navigation``)."""
+    request = context.get("request")
+    return navigation.rendered("portal/_main_nav.html", get_language(), navigation.section(getattr(request, "resolver_match", None)))
+
+
+@register.simple_tag
+def site_footer():
+    return navigation.rendered("portal/_footer.html", get_language(), "")
 
 
 @register.simple_tag
