@@ -3,6 +3,7 @@
 import pytest
 from django.http import QueryDict
 
+from widmonitor.search.facets import FACETS
 from widmonitor.search.query import SearchQuery, search
 
 QUERIES = [
@@ -109,6 +110,24 @@ def test_a_search_is_a_shareable_query_string(fictional_registry):
     assert query.params() == "q=tech&audience=girls&audience=women"
     assert query.toggled("audience", "girls") == "q=tech&audience=women"
     assert query.toggled("region", "brussels") == "q=tech&audience=girls&audience=women&region=brussels"
+
+
+@pytest.mark.parametrize(
+    ("given", "facet", "code", "chosen"),
+    [
+        ("q=tech&sort=title&page=3", "audience", "women", {"audience": ("women",)}),
+        ("audience=women&region=brussels&sort=newest", "audience", "women", {"region": ("brussels",)}),
+        ("region=wallonia&audience=women", "objective", "1", {"objective": ("1",), "audience": ("women",), "region": ("wallonia",)}),
+        ("cost=free&format=online&q=code+meisjes", "cost", "paid", {"cost": ("free", "paid"), "format": ("online",)}),
+        ("language=fr", "language", "fr", {}),
+    ],
+)
+def test_a_toggled_link_changes_only_that_option_and_keeps_the_words_and_sort_on_page_one(given, facet, code, chosen):
+    query = SearchQuery.from_params(QueryDict(given))
+    toggled = SearchQuery.from_params(QueryDict(query.toggled(facet, code)))
+
+    assert toggled == SearchQuery(query.text, tuple((f.name, chosen[f.name]) for f in FACETS if f.name in chosen), query.sort, 1)
+    assert toggled.params() == query.toggled(facet, code)  # one canonical address per search, for the cache
 
 
 def test_publishing_and_unpublishing_updates_the_search(fictional_registry, django_user_model):

@@ -76,12 +76,26 @@ class SearchQuery:
 
     def toggled(self, name, code):
         """The query string with ``code`` of facet ``name`` added, or removed if chosen."""
-        chosen = dict(self.selected)
-        codes = set(chosen.get(name, ()))
-        codes ^= {code}
-        chosen[name] = tuple(sorted(codes))
-        selected = tuple((f.name, chosen[f.name]) for f in facets.FACETS if chosen.get(f.name))
-        return self.params(selected=selected)
+        return self.toggler(name)(code)
+
+    def toggler(self, name):
+        """``toggled`` for facet ``name`` as a function of the code: a facet lists many options, and the parts of
+        the query string before and after its own codes are the same for each."""
+        chosen = self.chosen
+        names = [facet.name for facet in facets.FACETS]
+        position = names.index(name)
+        before = [("q", self.text)] if self.text else []
+        before += [(other, code) for other in names[:position] for code in chosen.get(other, ())]
+        after = [(other, code) for other in names[position + 1 :] for code in chosen.get(other, ())]
+        after += [("sort", self.sort)] if self.sort else []
+        left, right = ("&".join(encoded(*pair) for pair in pairs) for pairs in (before, after))
+        own = set(chosen.get(name, ()))
+
+        def link(code):
+            middle = "&".join(encoded(name, each) for each in sorted(own ^ {code}))
+            return "&".join(part for part in (left, middle, right) if part)
+
+        return link
 
 
 @dataclass
@@ -163,6 +177,7 @@ def facet_counts(index, facet, text, chosen, query, language):
     """A facet's options with their counts under every other facet's choice (disjunctive counts)."""
     base = text & combined(index, chosen, facet.name)
     selected = set(query.chosen.get(facet.name, ()))
+    toggled = query.toggler(facet.name)
     options = []
     for code, label in index.facet_options(facet, language):
         rows = index.postings.get(f"{facet.name}:{code}")
@@ -170,7 +185,7 @@ def facet_counts(index, facet, text, chosen, query, language):
         if count or code in selected:
             implied_rows = index.postings.get(f"{facets.IMPLIED}:{code}") if facet.name == "audience" else None
             implied = base.intersection_cardinality(implied_rows) if implied_rows else 0
-            options.append(Option(code, label, count, code in selected, query.toggled(facet.name, code), implied))
+            options.append(Option(code, label, count, code in selected, toggled(code), implied))
     return FacetCounts(facet, options)
 
 

@@ -33,18 +33,17 @@ def text(record, field, element="span", mark=True):
 
 @register.simple_tag(takes_context=True)
 def in_language(context, code):
-    """This page, with its search, in the interface language ``code``; on a page that is not found, the
-    same address under that language's prefix (``translate_url`` leaves an address it cannot resolve as it is)."""
-    request = context["request"]
-    known = request.__dict__.setdefault("_in_language", {})  # each page names each language's address twice
-    if code not in known:
-        path = request.get_full_path()
-        translated = translate_url(path, code)
-        current = f"/{get_language()}/"
-        if translated == path and path.startswith(current):
-            translated = f"/{code}/{path[len(current):]}"
-        known[code] = translated
-    return known[code]
+    """This page, with its search, in the interface language ``code``: the same address under that language's prefix.
+
+    The site's paths are the same in every language (no translated URL patterns), so swapping the
+    prefix gives what ``translate_url`` gives, without resolving and reversing the page each time;
+    an address without the active language's prefix goes through ``translate_url``.
+    """
+    path = context["request"].get_full_path()
+    current = f"/{get_language()}/"
+    if path.startswith(current):
+        return f"/{code}/{path[len(current):]}"
+    return translate_url(path, code)
 
 
 @register.simple_tag
