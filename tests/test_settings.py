@@ -13,6 +13,7 @@ from widmonitor.settings import database_from_url, envbool, envemail, envurl
                 "ENGINE": "django.db.backends.sqlite3",
                 "NAME": "/tmp/a.sqlite3",
                 "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+                "CONN_MAX_AGE": 60,
             },
         ),
         (
