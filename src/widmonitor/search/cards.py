@@ -40,7 +40,7 @@ class Card(Translated):
     markup: dict = field(default_factory=dict, compare=False)  # language -> the card as the result list shows it
 
 
-KEPT = 5000  # cards a worker keeps
+KEPT = 10000  # cards a worker keeps (some 4 kB each with their markup in three languages)
 KEPT_SECONDS = 300  # and for how long at most: what a card shows but the index does not follow (an objective's code)
 
 
