@@ -50,6 +50,19 @@ def stems(folded_words, language):
     return stemmer.stemWords(folded_words) if stemmer else list(folded_words)
 
 
+def stem(folded_word, language):
+    """The term of one word typed in a search (``stems`` of one word)."""
+    return _stem(folded_word, _config(language))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _stem(folded_word, algorithm):
+    """Kept by algorithm, not language (a language's configuration can change): searches repeat their words,
+    and Snowball runs in pure Python."""
+    stemmer = _stemmer(algorithm)
+    return stemmer.stemWord(folded_word) if stemmer else folded_word
+
+
 def terms(text, language):
     """The search terms of ``text`` written in ``language``, in order."""
     return stems(words(text), language)

@@ -71,7 +71,7 @@ def found_in(index, folded, factor, languages=None):
     """``[(language, text rows, title rows, factor)]`` for each language whose text holds the word."""
     found = []
     for language in languages or index.text:
-        term = analysis.stems([folded], language)[0]
+        term = analysis.stem(folded, language)
         rows = index.text.get(language, {}).get(term)
         if rows:
             found.append((language, rows, index.title[language].get(term, BitMap()), factor))
